@@ -1,0 +1,1 @@
+"""magnum: container infrastructure management for OpenStack."""

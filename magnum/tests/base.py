@@ -1,0 +1,30 @@
+"""Base classes for magnum's tests."""
+
+from oslo_config import fixture as config_fixture
+from oslotest import base
+
+import magnum.conf
+from magnum.tests import fixtures as magnum_fixtures
+
+CONF = magnum.conf.CONF
+
+
+class TestCase(base.BaseTestCase):
+    """A test with a clean configuration and no database."""
+
+    def setUp(self):
+        super().setUp()
+        self.conf_fixture = self.useFixture(config_fixture.Config(CONF))
+        self.conf = self.conf_fixture.conf
+
+    def config(self, group=None, **kw):
+        """Override configuration options for this test."""
+        self.conf_fixture.config(group=group, **kw)
+
+
+class DbTestCase(TestCase):
+    """A test with a fresh in-memory sqlite schema built from the models."""
+
+    def setUp(self):
+        super().setUp()
+        self.database = self.useFixture(magnum_fixtures.Database())
