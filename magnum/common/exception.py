@@ -270,7 +270,7 @@ class CredentialRotationNotSupported(NotSupported):
     message = _("Credential rotation is not supported by driver.")
 
 
-# -- 403 -----------------------------------------------------------------------
+# -- 403 ---------------------------------------------------------------------
 
 class NotAuthorized(MagnumException):
     message = _("Not authorized.")
@@ -298,7 +298,7 @@ class ResourceLimitExceeded(NotAuthorized):
     message = _("Resource limit exceeded: %(msg)s")
 
 
-# -- 409 -----------------------------------------------------------------------
+# -- 409 ---------------------------------------------------------------------
 
 class Conflict(MagnumException):
     message = _("Conflict.")

@@ -14,6 +14,10 @@ class TestCase(base.BaseTestCase):
 
     def setUp(self):
         super().setUp()
+        # Parse an empty command line so code that needs a parsed CONF
+        # (find_file, sub-commands) works; no config files are read.
+        CONF([], project='magnum', default_config_files=[],
+             default_config_dirs=[])
         self.conf_fixture = self.useFixture(config_fixture.Config(CONF))
         self.conf = self.conf_fixture.conf
 

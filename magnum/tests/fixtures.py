@@ -2,8 +2,8 @@
 
 import fixtures
 from oslo_config import fixture as config_fixture
-from sqlalchemy import pool
 import sqlalchemy as sa
+from sqlalchemy import pool
 
 import magnum.conf
 from magnum.db import engine as db_engine

@@ -35,8 +35,8 @@ def port_open(host, port, timeout=1.0):
 
 
 def skip_or_fail(testcase, reason):
-    """Skip ``testcase`` for ``reason``, or fail it when services are
-    required."""
+    """Skip ``testcase`` for ``reason``; fail it when servers are required.
+    """
     if services_required():
         testcase.fail('%s (and %s=1 requires it)' % (reason, REQUIRE_ENV))
     testcase.skipTest(reason)
