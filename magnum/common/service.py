@@ -22,7 +22,6 @@ def prepare_service(argv=None):
     :func:`magnum.common.config.parse_args`).
     """
     argv = sys.argv if argv is None else argv
-    logging.register_options(CONF)
     gmr_opts.set_defaults(CONF)
     config.parse_args(argv)
     logging.setup(CONF, 'magnum')

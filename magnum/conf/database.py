@@ -5,19 +5,33 @@ from oslo_db import options as db_options
 
 DEFAULT_CONNECTION = 'sqlite:///$state_path/magnum.sqlite'
 
-opts = [
+# oslo.db owns the group; it lists its own options for the sample.
+GROUPS = ()
+
+OPTS = [
     cfg.StrOpt('mysql_engine',
                default='InnoDB',
-               help='MySQL engine to use.'),
+               help='Storage engine used for tables created on MySQL or '
+                    'MariaDB.'),
 ]
+
+
+def set_library_defaults():
+    """Make magnum's connection URL the default of oslo.db's option.
+
+    This changes the option object itself, so the sample configuration
+    (which lists oslo.db's options) shows magnum's default too.
+    """
+    cfg.set_defaults(db_options.database_opts, connection=DEFAULT_CONNECTION)
 
 
 def register_opts(conf):
     """Register oslo.db's options and ours under [database]."""
+    set_library_defaults()
     db_options.set_defaults(conf, connection=DEFAULT_CONNECTION)
-    conf.register_opts(opts, group='database')
+    conf.register_opts(OPTS, group='database')
 
 
 def list_opts():
-    """Return the options of this module for the sample generator."""
-    return {'database': opts}
+    """Return this module's options keyed by group name."""
+    return {'database': OPTS}
