@@ -374,7 +374,8 @@ class DriverLoadError(MagnumException):
 class DuplicateDriverTuple(MagnumException):
     message = _("Drivers %(first)s and %(second)s both provide the cluster "
                 "type (%(server_type)s, %(os)s, %(coe)s). Disable one of "
-                "them with [drivers] disabled_drivers.")
+                "them with [drivers] disabled_drivers, or name the one to "
+                "use in [drivers] default_driver.")
 
 
 class CertificateStorageException(MagnumException):

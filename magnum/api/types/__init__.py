@@ -1,0 +1,1 @@
+"""wsme types of the REST API; they live here only."""

@@ -1,0 +1,1 @@
+"""A fake cluster driver for tests; see :mod:`magnum.drivers.fake.driver`."""
