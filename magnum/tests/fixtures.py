@@ -2,6 +2,7 @@
 
 import fixtures
 from oslo_config import fixture as config_fixture
+from oslo_db.sqlalchemy import exc_filters
 import sqlalchemy as sa
 from sqlalchemy import pool
 
@@ -23,6 +24,9 @@ class Database(fixtures.Fixture):
         self.engine = sa.create_engine(
             'sqlite://', poolclass=pool.StaticPool,
             connect_args={'check_same_thread': False})
+        # Translate driver errors (duplicates, deadlocks) as oslo.db does
+        # for engines it creates itself.
+        exc_filters.register_engine(self.engine)
         models.Base.metadata.create_all(self.engine)
         self.addCleanup(self.engine.dispose)
         reset = db_engine.context_manager.patch_engine(self.engine)

@@ -1,0 +1,91 @@
+"""The base classes of magnum's versioned objects and their serializer."""
+
+import datetime
+
+from oslo_utils import timeutils
+from oslo_versionedobjects import base as ovo_base
+from oslo_versionedobjects import fields
+
+remotable = ovo_base.remotable
+
+
+class MagnumObjectRegistry(ovo_base.VersionedObjectRegistry):
+    """The registry every magnum object class is registered with."""
+
+
+class MagnumObject(ovo_base.VersionedObject):
+    """Base class of magnum's objects.
+
+    Subclasses set ``fields`` and ``VERSION``; a field whose name is a
+    column of the backing table is loaded by :meth:`_from_db_object`.
+    """
+
+    OBJ_SERIAL_NAMESPACE = 'magnum_object'
+    OBJ_PROJECT_NAMESPACE = 'magnum'
+
+    # Fields that are not columns of the backing table.
+    NON_DB_FIELDS = ()
+
+    def as_dict(self):
+        """Return the fields that are set, as a plain dict."""
+        return {name: getattr(self, name) for name in self.fields
+                if self.obj_attr_is_set(name)}
+
+    @classmethod
+    def _from_db_object(cls, obj, db_row):
+        """Copy a row's columns into ``obj`` and mark it unchanged.
+
+        :param obj: an instance of ``cls`` (holding the context).
+        :param db_row: a ``magnum.db.models`` instance.
+        :returns: ``obj``.
+        """
+        for name in obj.fields:
+            if name in cls.NON_DB_FIELDS:
+                continue
+            setattr(obj, name, getattr(db_row, name))
+        obj.obj_reset_changes()
+        return obj
+
+    @classmethod
+    def _from_db_object_list(cls, context, db_rows):
+        """Return one object of ``cls`` per row."""
+        return [cls._from_db_object(cls(context), row) for row in db_rows]
+
+    def _db_changes(self):
+        """Return the changed DB columns, ready to be written."""
+        return {name: _to_db_value(value)
+                for name, value in self.obj_get_changes().items()
+                if name not in self.NON_DB_FIELDS}
+
+    def _refresh_from(self, other):
+        """Take every set field of ``other`` and mark self unchanged."""
+        for name in self.fields:
+            if other.obj_attr_is_set(name):
+                setattr(self, name, getattr(other, name))
+        self.obj_reset_changes()
+
+
+def _to_db_value(value):
+    # Objects hold timezone-aware datetimes; the schema stores naive UTC.
+    if isinstance(value, datetime.datetime):
+        return timeutils.normalize_time(value)
+    return value
+
+
+class MagnumPersistentObject:
+    """Mixin for objects backed by a row with timestamps."""
+
+    fields = {
+        'created_at': fields.DateTimeField(nullable=True),
+        'updated_at': fields.DateTimeField(nullable=True),
+    }
+
+
+class MagnumObjectDictCompat(ovo_base.VersionedObjectDictCompat):
+    """Let objects be read like dicts (``obj['name']``)."""
+
+
+class MagnumObjectSerializer(ovo_base.VersionedObjectSerializer):
+    """Turns magnum objects into primitives and back for oslo.messaging."""
+
+    OBJ_BASE_CLASS = MagnumObject
