@@ -2,8 +2,8 @@
 
 from urllib import parse
 
-import magnum.conf
 from magnum.common import exception
+import magnum.conf
 from magnum.i18n import _
 
 CONF = magnum.conf.CONF

@@ -7,6 +7,7 @@ back as ``magnum.db.models`` instances detached from their session.
 
 from magnum.db.api import cluster_templates as _templates
 from magnum.db.api import clusters as _clusters
+from magnum.db.api import lifecycle as _lifecycle
 from magnum.db.api import nodegroups as _nodegroups
 from magnum.db.api import operations as _operations
 from magnum.db.api import quotas as _quotas
@@ -75,3 +76,6 @@ get_x509keypair_by_uuid = _keypairs.get_x509keypair_by_uuid
 get_x509keypair_list = _keypairs.get_x509keypair_list
 update_x509keypair = _keypairs.update_x509keypair
 destroy_x509keypair = _keypairs.destroy_x509keypair
+
+create_cluster_with_operation = _lifecycle.create_cluster_with_operation
+start_cluster_operation = _lifecycle.start_cluster_operation
