@@ -7,6 +7,7 @@ from oslo_log import log as logging
 from paste import deploy
 import pecan
 
+from magnum.api import expose
 from magnum.api import hooks
 import magnum.conf
 
@@ -18,7 +19,8 @@ def setup_app():
     """Return the pecan application (no middleware)."""
     return pecan.make_app(
         'magnum.api.controllers.root.RootController',
-        hooks=[hooks.MicroversionHook(), hooks.ContextHook()],
+        hooks=[hooks.MicroversionHook(), hooks.ContextHook(),
+               expose.ErrorHook()],
         force_canonical=False,
         guess_content_type_from_ext=False,
         logging={},

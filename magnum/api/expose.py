@@ -1,19 +1,20 @@
-"""``expose``: wsme's pecan exposure, JSON only, with safe 500s.
+"""Exposing controller methods and turning their errors into responses.
 
-Errors that are ours (:class:`MagnumException`), wsme's input errors and
-webob HTTP errors go to the caller with their status and message. Any
-other exception is a bug or an outage: it is logged with its traceback
-and the caller gets a 500 that says where to look, never the internals.
+Controllers return plain dicts (rendered as JSON) and raise exceptions
+for errors. :class:`ErrorHook` maps them: our own exceptions and wsme's
+input errors keep their status and message; webob HTTP errors pass
+through; anything else is a bug or an outage, logged with its traceback,
+and the caller gets a 500 that names the request id, never the internals.
 """
-
-import functools
-import inspect
 
 from oslo_log import log as logging
 import oslo_messaging as messaging
+from oslo_serialization import jsonutils
+import pecan
+from pecan import hooks
+import webob
 import webob.exc
 import wsme
-from wsmeext import pecan as wsme_pecan
 
 from magnum.common import exception
 from magnum.i18n import _
@@ -33,33 +34,46 @@ class InternalError(exception.MagnumException):
                 "details for request %(request_id)s.")
 
 
-def _guard(func):
-    @functools.wraps(func)
-    def guarded(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except (exception.MagnumException, wsme.exc.ClientSideError,
-                webob.exc.HTTPException):
-            raise
-        except messaging.MessagingTimeout:
-            LOG.warning('RPC to the conductor timed out in %s',
-                        func.__qualname__)
-            raise ConductorUnavailable()
-        except Exception:
-            import pecan
-            request_id = pecan.request.environ.get('openstack.request_id',
-                                                   '')
-            LOG.exception('Unexpected error in %s', func.__qualname__)
-            raise InternalError(request_id=request_id)
-    guarded.__signature__ = inspect.signature(func)
-    return guarded
+def expose(**kwargs):
+    """Expose a controller method that returns a JSON document."""
+    kwargs.setdefault('content_type', 'application/json')
+    return pecan.expose('json', **kwargs)
 
 
-def expose(*args, **kwargs):
-    """Like wsmeext.pecan.wsexpose, JSON only, with errors made safe."""
-    kwargs.setdefault('rest_content_types', ('json',))
-    exposer = wsme_pecan.wsexpose(*args, **kwargs)
+def fault_response(status, message):
+    """Return a response carrying ``message`` as a wsme-style fault."""
+    response = webob.Response(status=status,
+                              content_type='application/json',
+                              charset=None)
+    response.body = jsonutils.dump_as_bytes(
+        {'faultstring': message, 'faultcode':
+         'Client' if status < 500 else 'Server', 'debuginfo': None})
+    return response
 
-    def decorate(func):
-        return exposer(_guard(func))
-    return decorate
+
+def response_for(error, request_id=''):
+    """Return the response for an exception raised by a controller."""
+    if isinstance(error, exception.MagnumException):
+        if error.code >= 500:
+            LOG.error('Request %s failed: %s', request_id, error)
+        return fault_response(error.code, error.format_message())
+    if isinstance(error, wsme.exc.ClientSideError):
+        return fault_response(error.code or 400, error.faultstring)
+    if isinstance(error, webob.exc.HTTPException):
+        return error
+    if isinstance(error, messaging.MessagingTimeout):
+        LOG.warning('RPC to the conductor timed out for request %s',
+                    request_id)
+        unavailable = ConductorUnavailable()
+        return fault_response(unavailable.code, str(unavailable))
+    LOG.error('Unexpected error in request %s', request_id,
+              exc_info=(type(error), error, error.__traceback__))
+    return fault_response(500, str(InternalError(request_id=request_id)))
+
+
+class ErrorHook(hooks.PecanHook):
+    """Map exceptions from controllers to error responses."""
+
+    def on_error(self, state, e):
+        request_id = state.request.environ.get('openstack.request_id', '')
+        return response_for(e, request_id)

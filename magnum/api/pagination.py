@@ -46,6 +46,33 @@ def validate_sort_key(sort_key, allowed):
     return sort_key
 
 
+def _int(value, name):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise exception.InvalidParameterValue(
+            err=_('%(name)s must be an integer, not %(value)r') % {
+                'name': name, 'value': value})
+
+
+def list_params(params, sort_keys, default_sort_key='id'):
+    """Read and check the paging parameters of a list request.
+
+    :param params: the query parameters.
+    :param sort_keys: the fields the resource can be sorted by.
+    :returns: (marker, limit, sort_key, sort_dir).
+    :raises InvalidParameterValue: for a bad limit, sort key or direction.
+    """
+    limit = params.get('limit')
+    limit = validate_limit(None if limit in (None, '') else
+                           _int(limit, 'limit'))
+    sort_key = params.get('sort_key') or default_sort_key
+    sort_dir = params.get('sort_dir') or 'asc'
+    validate_sort_dir(sort_dir)
+    validate_sort_key(sort_key, sort_keys)
+    return params.get('marker') or None, limit, sort_key, sort_dir
+
+
 def next_link(base_url, resource, items, limit, sort_key, sort_dir,
               marker_attr='uuid', extra=None):
     """Return the URL of the next page, or None when this one is not full.

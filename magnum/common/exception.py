@@ -291,7 +291,7 @@ class ImageNotAuthorized(NotAuthorized):
 
 
 class AuthorizationFailure(NotAuthorized):
-    message = _("%(client)s connection failed. %(message)s")
+    message = _("%(client)s connection failed. %(reason)s")
 
 
 class ResourceLimitExceeded(NotAuthorized):

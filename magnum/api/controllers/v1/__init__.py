@@ -4,6 +4,7 @@ import pecan
 from pecan import rest
 
 from magnum.api.controllers import link
+from magnum.api.controllers.v1 import cluster_templates
 
 RESOURCES = ('clustertemplates', 'clusters', 'quotas', 'certificates',
              'mservices', 'stats', 'federations', 'nodegroups',
@@ -36,6 +37,8 @@ def v1_document():
 
 class Controller(rest.RestController):
     """The v1 API."""
+
+    clustertemplates = cluster_templates.ClusterTemplatesController()
 
     @pecan.expose('json')
     def get(self):

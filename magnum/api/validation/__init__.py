@@ -1,0 +1,1 @@
+"""Validation of API requests beyond the shape of their bodies."""

@@ -1,0 +1,34 @@
+"""The one :class:`CloudLookups` of an API request.
+
+Controllers that validate a template and then a cluster in the same request
+must share the look-ups; keeping them in the WSGI environ does that without
+threading them through every call.
+"""
+
+from magnum.common.cloud import lookups
+from magnum.common.cloud import session
+
+ENVIRON_KEY = 'magnum.cloud_lookups'
+
+
+def lookups_for_request(environ, context=None):
+    """Return the request's look-ups, creating them on first use.
+
+    The caller's auth plugin from keystonemiddleware is preferred; without
+    it the token data in ``context`` is used.
+
+    :param environ: the request's WSGI environ.
+    :param context: the request's RequestContext, if any.
+    :returns: a :class:`magnum.common.cloud.lookups.CloudLookups`.
+    :raises: AuthorizationFailure when neither carries a token.
+    """
+    found = environ.get(ENVIRON_KEY)
+    if found is not None:
+        return found
+    if environ.get(session.TOKEN_AUTH_KEY) is not None or context is None:
+        sess = session.session_for_environ(environ)
+    else:
+        sess = session.session_for_context(context)
+    found = lookups.CloudLookups(sess)
+    environ[ENVIRON_KEY] = found
+    return found

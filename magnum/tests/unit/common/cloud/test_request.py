@@ -1,0 +1,29 @@
+"""Tests for the per-request CloudLookups."""
+
+from magnum.common.cloud import lookups
+from magnum.common.cloud import request
+from magnum.common.cloud import session
+from magnum.common import exception
+from magnum.tests import base
+from magnum.tests.unit.common.cloud import fakes
+from magnum.tests.unit.common.cloud import test_session
+
+
+class LookupsForRequestTest(base.TestCase):
+
+    def test_one_per_request(self):
+        environ = {session.TOKEN_AUTH_KEY: test_session._user_auth_plugin()}
+        first = request.lookups_for_request(environ)
+        self.assertIsInstance(first, lookups.CloudLookups)
+        self.assertIs(first, request.lookups_for_request(environ))
+        self.assertIsNot(first, request.lookups_for_request(
+            {session.TOKEN_AUTH_KEY: test_session._user_auth_plugin()}))
+
+    def test_falls_back_to_context(self):
+        environ = {}
+        found = request.lookups_for_request(environ, fakes.caller_context())
+        self.assertIs(found, environ[request.ENVIRON_KEY])
+
+    def test_no_token_anywhere(self):
+        self.assertRaises(exception.AuthorizationFailure,
+                          request.lookups_for_request, {})
