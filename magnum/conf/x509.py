@@ -24,8 +24,9 @@ DEFAULT_ALLOWED_KEY_USAGE = [
 OPTS = [
     cfg.BoolOpt('allow_ca',
                 default=False,
-                help='Honour a request for a CA certificate when signing '
-                     'a CSR. When false, the CA flag is stripped.'),
+                help='Sign certificate requests that ask for a CA '
+                     'certificate (basicConstraints CA:TRUE). When false, '
+                     'such requests are refused with 400.'),
     cfg.ListOpt('allowed_extensions',
                 default=DEFAULT_ALLOWED_EXTENSIONS,
                 help='X.509 extensions copied from a CSR into the signed '
