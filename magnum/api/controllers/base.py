@@ -1,6 +1,7 @@
 """Helpers every v1 resource controller uses."""
 
 import pecan
+import webob.exc
 
 from magnum.common import policy
 
@@ -40,3 +41,9 @@ def body_json():
     except ValueError:
         raise exception.InvalidParameterValue(
             err=_('The request body is not valid JSON.'))
+
+
+def require_ident(ident):
+    """Answer 405 for PATCH or DELETE on a collection (no resource id)."""
+    if ident is None:
+        raise webob.exc.HTTPMethodNotAllowed()

@@ -4,7 +4,13 @@ import pecan
 from pecan import rest
 
 from magnum.api.controllers import link
+from magnum.api.controllers.v1 import certificates
 from magnum.api.controllers.v1 import cluster_templates
+from magnum.api.controllers.v1 import clusters
+from magnum.api.controllers.v1 import credentials
+from magnum.api.controllers.v1 import magnum_services
+from magnum.api.controllers.v1 import quotas
+from magnum.api.controllers.v1 import stats
 
 RESOURCES = ('clustertemplates', 'clusters', 'quotas', 'certificates',
              'mservices', 'stats', 'federations', 'nodegroups',
@@ -39,6 +45,12 @@ class Controller(rest.RestController):
     """The v1 API."""
 
     clustertemplates = cluster_templates.ClusterTemplatesController()
+    certificates = certificates.CertificatesController()
+    credentials = credentials.CredentialsController()
+    mservices = magnum_services.MagnumServicesController()
+    quotas = quotas.QuotasController()
+    stats = stats.StatsController()
+    clusters = clusters.ClustersController()
 
     @pecan.expose('json')
     def get(self):

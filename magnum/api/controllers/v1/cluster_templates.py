@@ -123,8 +123,9 @@ class ClusterTemplatesController(rest.RestController):
         return view(template)
 
     @expose.expose()
-    def patch(self, ident):
+    def patch(self, ident=None):
         """Change a template with a JSON patch."""
+        base.require_ident(ident)
         context = base.request_context()
         template = get_template(
             ident, 'clustertemplate:update_all_projects')
@@ -168,8 +169,9 @@ class ClusterTemplatesController(rest.RestController):
         return view(template)
 
     @expose.expose()
-    def delete(self, ident):
+    def delete(self, ident=None):
         """Delete a template that no cluster uses (204)."""
+        base.require_ident(ident)
         template = get_template(
             ident, 'clustertemplate:delete_all_projects')
         base.enforce('clustertemplate:delete', template.as_dict())

@@ -254,3 +254,12 @@ class UpdateDeleteTemplateTest(base.APITestCase):
 
 
 assert fakes
+
+
+class CollectionMethodsTest(base.APITestCase):
+
+    def test_patch_and_delete_without_id_are_405(self):
+        self.request('patch', '/v1/clustertemplates',
+                     [{'op': 'replace', 'path': '/name', 'value': 'x'}],
+                     status=405)
+        self.request('delete', '/v1/clustertemplates', status=405)
