@@ -26,6 +26,9 @@ def init(conf=None):
     global _TRANSPORT, _NOTIFICATION_TRANSPORT
     conf = conf or CONF
     messaging.set_transport_defaults(CONTROL_EXCHANGE)
+    # Parsing registers [DEFAULT] transport_url (and validates it) before
+    # we read it.
+    messaging.TransportURL.parse(conf)
     url = conf.transport_url or IN_PROCESS_URL
     _TRANSPORT = messaging.get_rpc_transport(conf, url=url)
     _NOTIFICATION_TRANSPORT = messaging.get_notification_transport(
