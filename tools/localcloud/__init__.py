@@ -1,0 +1,4 @@
+"""tools/localcloud: a local OpenStack cloud of real services for magnum.
+
+See README.rst beside this file.
+"""
