@@ -16,7 +16,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.dirname(sys.executable)
 
-SUITES = ('pep8', 'unit', 'functional', 'docs', 'config')
+SUITES = ('pep8', 'unit', 'functional', 'e2e', 'docs', 'config')
 _COUNT_RE = re.compile(r'^ - (Passed|Failed|Skipped|Unexpected Success):'
                        r' (\d+)', re.MULTILINE)
 
@@ -60,14 +60,16 @@ def _check(totals, name, cmd):
         totals.add(failed=1)
 
 
-def _stestr(totals, name, test_path, extra_env=None):
+def _stestr(totals, name, test_path, extra_env=None, serial=False):
     env = dict(os.environ)
     # Keep passing tests quiet; stestr shows captured output of failures.
     env.update({'OS_STDOUT_CAPTURE': '1', 'OS_STDERR_CAPTURE': '1',
                 'OS_LOG_CAPTURE': '1', 'PYTHONDONTWRITEBYTECODE': '1'})
     env.update(extra_env or {})
-    code, output = _run([os.path.join(BIN, 'stestr'), '--test-path',
-                         test_path, 'run'], capture=True, env=env)
+    cmd = [os.path.join(BIN, 'stestr'), '--test-path', test_path, 'run']
+    if serial:
+        cmd.append('--serial')
+    code, output = _run(cmd, capture=True, env=env)
     counts = {k: int(v) for k, v in _COUNT_RE.findall(output)}
     if not counts:
         # stestr found nothing to run or crashed before counting.
@@ -89,6 +91,8 @@ def run_suite(totals, suite):
         _stestr(totals, 'unit', './magnum/tests/unit')
     elif suite == 'functional':
         _stestr(totals, 'functional', './magnum/tests/functional')
+    elif suite == 'e2e':
+        _stestr(totals, 'e2e', './magnum/tests/e2e', serial=True)
     elif suite == 'docs':
         _check(totals, 'docs', [os.path.join(BIN, 'sphinx-build'), '-q',
                                 '-W', '--keep-going', '-b', 'html',
