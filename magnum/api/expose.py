@@ -72,7 +72,16 @@ def response_for(error, request_id=''):
 
 
 class ErrorHook(hooks.PecanHook):
-    """Map exceptions from controllers to error responses."""
+    """Map exceptions from controllers to error responses.
+
+    It also empties 204 responses, which the JSON renderer would
+    otherwise fill with ``null``.
+    """
+
+    def after(self, state):
+        if state.response.status_int == 204:
+            state.response.body = b''
+            state.response.content_type = None
 
     def on_error(self, state, e):
         request_id = state.request.environ.get('openstack.request_id', '')

@@ -63,6 +63,10 @@ def list_params(params, sort_keys, default_sort_key='id'):
     :returns: (marker, limit, sort_key, sort_dir).
     :raises InvalidParameterValue: for a bad limit, sort key or direction.
     """
+    for name in ('limit', 'marker', 'sort_key', 'sort_dir'):
+        if isinstance(params.get(name), list):
+            raise exception.InvalidParameterValue(
+                err=_('Give %s at most once.') % name)
     limit = params.get('limit')
     limit = validate_limit(None if limit in (None, '') else
                            _int(limit, 'limit'))

@@ -17,6 +17,10 @@ CONF = magnum.conf.CONF
 CONTROL_EXCHANGE = 'magnum'
 IN_PROCESS_URL = 'fake://'
 
+ALLOWED_EXMODS = ['magnum.common.exception',
+                  'magnum.common.cloud.exceptions',
+                  'magnum.api.expose']
+
 _TRANSPORT = None
 _NOTIFICATION_TRANSPORT = None
 
@@ -30,7 +34,10 @@ def init(conf=None):
     # we read it.
     messaging.TransportURL.parse(conf)
     url = conf.transport_url or IN_PROCESS_URL
-    _TRANSPORT = messaging.get_rpc_transport(conf, url=url)
+    # Our exceptions cross RPC as themselves, so a conductor's 400 stays
+    # a 400 at the API instead of becoming a RemoteError (500).
+    _TRANSPORT = messaging.get_rpc_transport(
+        conf, url=url, allowed_remote_exmods=ALLOWED_EXMODS)
     _NOTIFICATION_TRANSPORT = messaging.get_notification_transport(
         conf, url=url)
 

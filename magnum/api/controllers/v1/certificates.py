@@ -21,6 +21,7 @@ from magnum.api import views
 from magnum.common import context as magnum_context
 from magnum.common import exception
 from magnum.common.x509 import signing
+from magnum.conductor import certificates as conductor_certificates
 from magnum.conductor import states
 from magnum.drivers import base as driver_base
 from magnum.drivers import registry
@@ -38,6 +39,21 @@ class UnknownCluster(exception.ClusterNotFound):
     """
 
     code = 400
+
+
+class CANotReady(exception.Conflict):
+    """The cluster has no CA of the asked type yet (409)."""
+
+    message = _("Cluster %(cluster)s has no %(kind)s CA yet; its "
+                "certificates are made while it is created. Wait until "
+                "its status is CREATE_COMPLETE, then retry.")
+
+
+def _check_ca(cluster, ca_cert_type):
+    """Refuse early when the conductor would find no CA to use."""
+    kind = conductor_certificates.ca_kind(ca_cert_type)
+    if not getattr(cluster, conductor_certificates.CA_REF_FIELDS[kind]):
+        raise CANotReady(cluster=cluster.name or cluster.uuid, kind=kind)
 
 
 def get_cluster(ident):
@@ -113,9 +129,11 @@ class CertificatesController(rest.RestController):
         """
         cluster = get_cluster(cluster_ident)
         base.enforce('certificate:get', cluster.as_dict())
+        ca_cert_type = cert_types.normalise_ca_cert_type(
+            params.get('ca_cert_type'))
+        _check_ca(cluster, ca_cert_type)
         pem = cluster_common.conductor().get_ca_certificate(
-            base.request_context(), cluster.uuid,
-            cert_types.normalise_ca_cert_type(params.get('ca_cert_type')))
+            base.request_context(), cluster.uuid, ca_cert_type)
         return _view({'cluster_uuid': cluster.uuid, 'pem': pem},
                      cert_types.CA_VIEW_FIELDS)
 
@@ -133,9 +151,12 @@ class CertificatesController(rest.RestController):
         # A malformed CSR is the caller's mistake: say so before asking
         # the conductor.
         signing.load_csr(values['csr'])
+        ca_cert_type = cert_types.normalise_ca_cert_type(
+            values.get('ca_cert_type'))
+        _check_ca(cluster, ca_cert_type)
         pem = cluster_common.conductor().sign_certificate(
             base.request_context(), cluster.uuid, values['csr'],
-            cert_types.normalise_ca_cert_type(values.get('ca_cert_type')))
+            ca_cert_type)
         document = {'cluster_uuid': cluster.uuid, 'csr': values['csr'],
                     'pem': pem}
         fields = cert_types.SIGNED_VIEW_FIELDS
@@ -146,8 +167,9 @@ class CertificatesController(rest.RestController):
         return _view(document, fields)
 
     @expose.expose()
-    def patch(self, cluster_ident):
+    def patch(self, cluster_ident=None):
         """Regenerate the cluster's CAs and push them to it (202)."""
+        base.require_ident(cluster_ident)
         cluster = get_cluster(cluster_ident)
         base.enforce('certificate:rotate_ca', cluster.as_dict())
         template = template_of(cluster)

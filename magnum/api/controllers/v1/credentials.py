@@ -16,9 +16,10 @@ class CredentialsController(rest.RestController):
     """Credential rotation."""
 
     @expose.expose()
-    def patch(self, cluster_ident):
+    def patch(self, cluster_ident=None):
         """Replace the cluster's cloud credentials (202 ``{"uuid"}``)."""
         cluster_common.require_version(versions.CREDENTIAL_ROTATE)
+        base.require_ident(cluster_ident)
         cluster = certificates.get_cluster(cluster_ident)
         base.enforce('credential:rotate', cluster.as_dict())
         template = certificates.template_of(cluster)

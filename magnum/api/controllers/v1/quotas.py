@@ -10,6 +10,7 @@ from keystoneauth1 import exceptions as ks_exc
 from oslo_utils import strutils
 import pecan
 from pecan import rest
+import webob.exc
 
 from magnum.api import body as request_body
 from magnum.api.controllers import base
@@ -86,6 +87,13 @@ def _check_resource(resource):
                 'allowed': ', '.join(fields.QuotaResourceName.ALL)})
 
 
+def _require_quota_path(project_id, resource):
+    # PATCH and DELETE address one quota: /quotas/<project>/<resource>.
+    base.require_ident(project_id)
+    if resource is None:
+        raise webob.exc.HTTPNotFound()
+
+
 def view(quota):
     """Return the API document of a quota (quotas have no links)."""
     document = views.document(quota, quota_types.VIEW_FIELDS, RESOURCE,
@@ -98,7 +106,7 @@ def _int_marker(marker):
     # Quotas have no uuid; their pages are marked by the integer id.
     try:
         return int(marker)
-    except ValueError:
+    except (TypeError, ValueError):
         raise exception.InvalidParameterValue(err=_(
             'Invalid marker %s: quota markers are integer ids.') % marker)
 
@@ -175,12 +183,13 @@ class QuotasController(rest.RestController):
         return view(quota)
 
     @expose.expose()
-    def patch(self, project_id, resource):
+    def patch(self, project_id=None, resource=None):
         """Change a project's hard limit (202 with the quota).
 
         The body is a quota, not a JSON patch; the project and resource
         come from the URL.
         """
+        _require_quota_path(project_id, resource)
         base.enforce('quota:update')
         changed = request_body.parse(quota_types.Quota, base.body_json(),
                                      'quota')
@@ -192,8 +201,9 @@ class QuotasController(rest.RestController):
         return view(quota)
 
     @expose.expose()
-    def delete(self, project_id, resource):
+    def delete(self, project_id=None, resource=None):
         """Remove a project's quota (204)."""
+        _require_quota_path(project_id, resource)
         base.enforce('quota:delete')
         quota = objects.Quota(base.request_context(), project_id=project_id,
                               resource=resource)

@@ -27,10 +27,14 @@ class StatsController(rest.RestController):
         base.enforce('stats:get_all')
         project_id = params.get('project_id')
         stats_type = params.get('type', 'cluster')
-        if (stats_type or '').lower() not in STATS_TYPES:
+        if (not isinstance(stats_type, str)
+                or stats_type.lower() not in STATS_TYPES):
             raise exception.InvalidParameterValue(err=_(
                 "Invalid stats type. Allowed values are '%s'")
                 % ','.join(STATS_TYPES))
+        if project_id is not None and not isinstance(project_id, str):
+            raise exception.InvalidParameterValue(
+                err=_('Give project_id once.'))
         context = base.request_context()
         if not context.is_admin:
             project_id = project_id or context.project_id

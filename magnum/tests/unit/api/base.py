@@ -41,8 +41,14 @@ class APITestCase(base.DbTestCase):
         if status is not None:
             kwargs['status'] = status
         if method in ('post', 'patch', 'put'):
-            return getattr(self.app, method + '_json')(path, body, **kwargs)
-        return getattr(self.app, method)(path, **kwargs)
+            send = getattr(self.app, method + '_json')
+            response = send(path, body, **kwargs)
+        else:
+            response = getattr(self.app, method)(path, **kwargs)
+        if status is not None:
+            # webtest skips its own status check with expect_errors.
+            self.assertEqual(status, response.status_int, response.body)
+        return response
 
     def get_json(self, path, headers=None, status=200, version=None):
         """GET ``path`` and return the decoded JSON body."""

@@ -175,7 +175,9 @@ class UpdateNodeGroupTest(NodeGroupTestCase):
         self.patch(ops, headers=base.READER, status=403)
         self.patch(ops, headers=base.OTHER_MEMBER, status=404)
         self.patch(ops, headers=base.ADMIN)
-        self.patch(ops, status=409)
+        # The admin's update is in progress: another change conflicts.
+        self.patch([{'op': 'replace', 'path': '/max_node_count',
+                     'value': 6}], status=409)
 
 
 class DeleteNodeGroupTest(NodeGroupTestCase):
