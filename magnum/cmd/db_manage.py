@@ -11,12 +11,11 @@ import sys
 from alembic import util as alembic_util
 from oslo_config import cfg
 from oslo_db import exception as db_exception
-import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from magnum.common import config
 import magnum.conf
-from magnum.db import engine as db_engine
+from magnum.db import health as db_health
 from magnum.db import migration
 
 CONF = magnum.conf.CONF
@@ -84,37 +83,13 @@ command_opt = cfg.SubCommandOpt('command',
                                 handler=add_command_parsers)
 
 
-def _masked_url():
-    """Return ``[database] connection`` with its password hidden."""
-    url = sa.engine.make_url(CONF.database.connection)
-    return url.render_as_string(hide_password=True)
-
-
-def _reason(error):
-    """Return the first line of what the database driver reported."""
-    inner = getattr(error, 'inner_exception', None) or error
-    cause = getattr(inner, 'orig', None) or inner
-    args = getattr(cause, 'args', ())
-    # PyMySQL errors are (code, message) pairs.
-    if len(args) == 2 and isinstance(args[0], int):
-        text = str(args[1])
-    else:
-        text = str(cause)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[0] if lines else type(cause).__name__
+_masked_url = db_health.masked_url
+_reason = db_health.reason
 
 
 def _check_connection():
     """Return why the database cannot be reached, or None."""
-    try:
-        with db_engine.get_engine().connect():
-            pass
-    except sa_exc.ArgumentError as error:
-        return 'invalid [database] connection: %s' % _reason(error)
-    except (db_exception.DBError, sa_exc.SQLAlchemyError) as error:
-        return 'cannot connect to the database %s: %s' % (
-            _masked_url(), _reason(error))
-    return None
+    return db_health.connection_problem()
 
 
 def _needs_database():

@@ -86,7 +86,7 @@ class TestCommandLine(test_registry.RegistryTestCase):
         tempdir = self.useFixture(fixtures.TempDir()).path
         conf = os.path.join(tempdir, 'magnum.conf')
         with open(conf, 'w') as f:
-            f.write('[drivers]\ndisabled_drivers = fake\n')
+            f.write('[drivers]\ndisabled_drivers = fake,k8s_coreos_v1\n')
         script = os.path.join(os.path.dirname(sys.executable),
                               'magnum-driver-manage')
         enabled = subprocess.run(

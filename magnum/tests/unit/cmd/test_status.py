@@ -82,7 +82,8 @@ class TestDriversCheck(test_registry.RegistryTestCase):
         self.assertIn('k8s_x', result.details)
 
     def test_no_enabled_driver_warns(self):
-        self.config(group='drivers', disabled_drivers=['fake'])
+        self.config(group='drivers',
+                    disabled_drivers=['fake', 'k8s_coreos_v1'])
         result = self.checks._check_drivers()
         self.assertEqual(Code.WARNING, result.code)
         self.assertIn('No cluster driver is enabled', result.details)

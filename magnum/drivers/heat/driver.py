@@ -1,0 +1,224 @@
+"""The driver contract in terms of Heat stacks.
+
+:class:`HeatDriver` is the one base class of Heat drivers. A subclass
+names its :class:`~magnum.drivers.heat.render.Definition`, its labels
+schema and what it provides; this class resolves inputs, renders and
+drives the stacks. It keeps no state: the stack ids live on the cluster
+and its nodegroups (``stack_id``).
+"""
+
+import re
+
+from oslo_log import log as logging
+from oslo_utils import uuidutils
+
+from magnum.common.cloud import session as cloud_session
+from magnum.common import exception
+from magnum.drivers import base
+from magnum.drivers.heat import inputs as heat_inputs
+from magnum.drivers.heat import labels as heat_labels
+from magnum.drivers.heat import observe as heat_observe
+from magnum.drivers.heat import predelete
+from magnum.drivers.heat import render
+from magnum.drivers.heat import stack as heat_stack
+from magnum.i18n import _
+
+LOG = logging.getLogger(__name__)
+
+_TRAILING_INDEX = re.compile(r'-(\d+)$')
+
+
+def removal_list(nodes_to_remove):
+    """Turn node ids or names into ResourceGroup removal entries.
+
+    Server uuids are kept (the group's nested stacks answer to them);
+    names ending in ``-<index>`` (the group member's index) and bare
+    indexes become the index.
+    """
+    entries = []
+    for node in nodes_to_remove or []:
+        node = str(node).strip()
+        if not node:
+            continue
+        match = _TRAILING_INDEX.search(node)
+        if uuidutils.is_uuid_like(node) or node.isdigit() or not match:
+            entries.append(node)
+        else:
+            entries.append(match.group(1))
+    return entries
+
+
+def _remember_stack(owner, stack_id):
+    owner.stack_id = stack_id
+    owner.save()
+
+
+class HeatDriver(base.Driver):
+    """A driver whose clusters are Heat stacks."""
+
+    #: The :class:`~magnum.drivers.heat.render.Definition` of the driver.
+    definition = None
+
+    #: Template parameter carrying the CA certificate PEM.
+    ca_parameter = 'ca_cert'
+
+    @property
+    def template_path(self):
+        return self.definition.template_dir
+
+    # -- seams (tests replace these) ------------------------------------------
+
+    def stacks(self, context):
+        """Return the :class:`~magnum.drivers.heat.stack.StackClient`."""
+        return heat_stack.StackClient(context)
+
+    def resolve_inputs(self, context, cluster, nodegroups, new_keys=True):
+        """Return the :class:`~magnum.drivers.heat.inputs.Inputs`."""
+        return heat_inputs.resolve(context, cluster,
+                                   cluster.cluster_template, nodegroups,
+                                   new_keys=new_keys)
+
+    def networking(self, context):
+        """Return the Octavia/Neutron access used by pre-delete."""
+        return predelete.CloudNetworking(
+            cloud_session.session_for_context(context))
+
+    # -- validation -----------------------------------------------------------
+
+    def validate_cluster_template(self, context, cluster_template):
+        heat_labels.check_labels(self.labels_schema(),
+                                 cluster_template.labels or {})
+
+    def validate_cluster(self, context, cluster, cluster_template):
+        heat_labels.check_labels(
+            self.labels_schema(),
+            render.merged_labels(cluster, cluster_template))
+
+    # -- cluster --------------------------------------------------------------
+
+    def create_cluster(self, context, cluster, timeout):
+        nodegroups = list(cluster.nodegroups)
+        found = self.resolve_inputs(context, cluster, nodegroups)
+        rendered = render.render_cluster(
+            self.definition, cluster, cluster.cluster_template, nodegroups,
+            found)
+        stack_id = self.stacks(context).create(
+            heat_stack.stack_name(cluster.name or cluster.uuid), rendered,
+            heat_stack.timeout_minutes(timeout or cluster.create_timeout))
+        _remember_stack(cluster, stack_id)
+        for ng in nodegroups:
+            if ng.is_default:
+                _remember_stack(ng, stack_id)
+        return stack_id
+
+    def update_cluster(self, context, cluster, rollback=False):
+        worker = cluster.default_ng_worker
+        self.stacks(context).update(
+            cluster.stack_id, {'number_of_minions': worker.node_count},
+            rollback=rollback)
+
+    def resize_cluster(self, context, cluster, node_count, nodes_to_remove,
+                       nodegroup):
+        if nodegroup.role == 'master':
+            raise exception.MasterNGResizeNotSupported()
+        params = {'number_of_minions': node_count}
+        removal = removal_list(nodes_to_remove)
+        if removal:
+            params['minions_to_remove'] = removal
+        self.stacks(context).update(nodegroup.stack_id or cluster.stack_id,
+                                    params)
+
+    def delete_cluster(self, context, cluster):
+        client = self.stacks(context)
+        for ng in cluster.nodegroups:
+            if ng.stack_id and ng.stack_id != cluster.stack_id:
+                client.delete(ng.stack_id)
+        if cluster.stack_id:
+            client.delete(cluster.stack_id)
+
+    def pre_delete_cluster(self, context, cluster):
+        predelete.delete_load_balancers(self.networking(context), cluster)
+
+    def observe_cluster(self, context, cluster):
+        client = self.stacks(context)
+        views = {}
+        for stack_id in {cluster.stack_id} | {
+                ng.stack_id for ng in cluster.nodegroups}:
+            if stack_id:
+                views[stack_id] = client.get(stack_id)
+        template = cluster.cluster_template
+        floating = cluster.floating_ip_enabled
+        if floating is None:
+            floating = template.floating_ip_enabled
+        return heat_observe.observe(cluster, views,
+                                    bool(template.tls_disabled),
+                                    bool(floating))
+
+    # -- nodegroups -----------------------------------------------------------
+
+    def create_nodegroup(self, context, cluster, nodegroup):
+        client = self.stacks(context)
+        view = client.get(cluster.stack_id)
+        if view is None:
+            raise exception.InvalidParameterValue(
+                err=_('The stack of cluster %s is gone; the cluster '
+                      'cannot get new nodegroups.') % cluster.uuid)
+        found = self.resolve_inputs(context, cluster, [nodegroup])
+        rendered = render.render_nodegroup(
+            self.definition, cluster, cluster.cluster_template, nodegroup,
+            found, view.outputs)
+        stack_id = client.create(
+            heat_stack.nodegroup_stack_name(cluster.name or cluster.uuid,
+                                            nodegroup.name),
+            rendered, heat_stack.timeout_minutes(cluster.create_timeout))
+        _remember_stack(nodegroup, stack_id)
+        return stack_id
+
+    def update_nodegroup(self, context, cluster, nodegroup):
+        if nodegroup.role == 'master':
+            raise exception.MasterNGResizeNotSupported()
+        self.stacks(context).update(
+            nodegroup.stack_id or cluster.stack_id,
+            {'number_of_minions': nodegroup.node_count})
+
+    def delete_nodegroup(self, context, cluster, nodegroup):
+        if nodegroup.is_default:
+            raise exception.DeletingDefaultNGNotSupported()
+        if nodegroup.stack_id and nodegroup.stack_id != cluster.stack_id:
+            self.stacks(context).delete(nodegroup.stack_id)
+
+    # -- optional operations --------------------------------------------------
+
+    def upgrade_cluster(self, context, cluster, cluster_template,
+                        max_batch_size, nodegroup, rollback=False):
+        """Replace the nodegroup's servers, ``max_batch_size`` at a time,
+        with servers of the new template's image and kube_tag.
+        """
+        params = self.definition.upgrade_parameters(
+            cluster, cluster_template, nodegroup)
+        params['max_batch_size'] = max(int(max_batch_size or 1), 1)
+        self.stacks(context).update(nodegroup.stack_id or cluster.stack_id,
+                                    params, rollback=rollback)
+
+    def rotate_ca_certificate(self, context, cluster):
+        """Push the cluster's new CA certificate with stack updates."""
+        pem = heat_inputs.ca_certificate(context, cluster)
+        if not pem:
+            raise exception.InvalidParameterValue(
+                err=_('Cluster %s has no CA certificate to push; rotate '
+                      'the CA first.') % cluster.uuid)
+        self._push(context, cluster,
+                   self.definition.ca_parameters(pem))
+
+    def rotate_credential(self, context, cluster):
+        """Push the cluster's new trustee credentials with stack updates."""
+        self._push(context, cluster, self.definition.credential_parameters(
+            cluster))
+
+    def _push(self, context, cluster, params):
+        client = self.stacks(context)
+        stack_ids = [cluster.stack_id] + sorted(
+            {ng.stack_id for ng in cluster.nodegroups
+             if ng.stack_id and ng.stack_id != cluster.stack_id})
+        for stack_id in stack_ids:
+            client.update(stack_id, params)

@@ -1,0 +1,1 @@
+"""Kubernetes on Fedora CoreOS, Flatcar and CoreOS VMs, built by Heat."""

@@ -1,0 +1,139 @@
+"""What the Kubernetes-on-CoreOS templates need beyond the shared
+parameters.
+
+Nodes are configured by Ignition. Node settings and files travel inside
+Ignition ``data:`` URLs, so every value the templates paste into one is
+percent-encoded here; values Heat pastes itself (addresses, counts,
+versions) need no encoding. Pure, like :mod:`magnum.drivers.heat.render`.
+"""
+
+import functools
+import os
+from urllib import parse
+
+from magnum.drivers.heat import render
+from magnum.drivers.k8s_coreos import labels as k8s_labels
+
+TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            'templates')
+BOOTSTRAP = os.path.join(TEMPLATE_DIR, 'fragments', 'bootstrap.sh')
+
+#: Ignition spec version per os_distro: Container Linux only reads spec 2.
+IGNITION_VERSIONS = {
+    'fedora-coreos': '3.3.0',
+    'flatcar': '3.3.0',
+    'coreos': '2.2.0',
+}
+
+DEFAULT_NETWORK_DRIVER = 'flannel'
+
+
+def encode(value):
+    """Percent-encode a value for an Ignition ``data:`` URL."""
+    return parse.quote(str(value), safe='')
+
+
+@functools.lru_cache(maxsize=None)
+def bootstrap_script():
+    """The node bootstrap script shipped with the templates."""
+    with open(BOOTSTRAP) as script:
+        return script.read()
+
+
+def _env(lines):
+    return encode(''.join('%s=%s\n' % (key, value) for key, value in lines))
+
+
+def cluster_env(cluster, cluster_template, inputs, labels):
+    """The cluster-wide lines of /etc/magnum/cluster.env, encoded."""
+    tls_disabled = render.as_bool(cluster_template.tls_disabled)
+    lines = [
+        ('CLUSTER_UUID', cluster.uuid),
+        ('NETWORK_DRIVER',
+         cluster_template.network_driver or DEFAULT_NETWORK_DRIVER),
+        ('TLS_DISABLED', str(tls_disabled).lower()),
+        ('KUBE_API_PORT', '8080' if tls_disabled else '6443'),
+        ('REGISTRY_ENABLED',
+         str(render.as_bool(cluster_template.registry_enabled)).lower()),
+        ('INSECURE_REGISTRY', cluster_template.insecure_registry or ''),
+        ('AUTH_URL', inputs.auth_url),
+        ('MAGNUM_URL', inputs.magnum_url),
+        ('REGION_NAME', inputs.region_name),
+        ('PROJECT_ID', inputs.project_id),
+        ('TRUSTEE_DOMAIN_ID', inputs.trustee_domain_id),
+        ('VERIFY_CA', str(inputs.verify_ca).lower()),
+        ('OCTAVIA_ENABLED', str(inputs.octavia_enabled).lower()),
+        ('HTTP_PROXY', cluster_template.http_proxy or ''),
+        ('HTTPS_PROXY', cluster_template.https_proxy or ''),
+        ('DOCKER_STORAGE_DRIVER',
+         cluster_template.docker_storage_driver or 'overlay2'),
+    ]
+    lines.extend(k8s_labels.node_settings(labels))
+    return _env(lines)
+
+
+def _secrets(inputs):
+    return {
+        'ca_cert': encode(inputs.ca_cert),
+        'openstack_ca': encode(inputs.openstack_ca),
+        'service_account_public_key': encode(
+            inputs.service_account_public_key),
+        'service_account_private_key': encode(
+            inputs.service_account_private_key),
+        'trustee_user_id': encode(inputs.trustee_user_id),
+        'trustee_username': encode(inputs.trustee_username),
+        'trustee_password': encode(inputs.trustee_password),
+        'trust_id': encode(inputs.trust_id),
+    }
+
+
+def _kube_tag(labels):
+    return labels.get('kube_tag') or k8s_labels.SCHEMA[
+        'properties']['kube_tag']['default']
+
+
+class KubernetesDefinition(render.Definition):
+    """The templates of the Kubernetes-on-CoreOS driver."""
+
+    template_dir = TEMPLATE_DIR
+    label_parameters = k8s_labels.parameters_table()
+
+    def _common(self, cluster, cluster_template, inputs, labels):
+        params = _secrets(inputs)
+        params.update({
+            'cluster_env': cluster_env(cluster, cluster_template, inputs,
+                                       labels),
+            'bootstrap_script': encode(bootstrap_script()),
+            'ignition_version': IGNITION_VERSIONS.get(
+                cluster_template.cluster_distro, '3.3.0'),
+            'network_driver': (cluster_template.network_driver or
+                               DEFAULT_NETWORK_DRIVER),
+            'minion_kube_tag': _kube_tag(labels),
+        })
+        return params
+
+    def cluster_parameters(self, cluster, cluster_template, nodegroups,
+                           inputs, labels):
+        params = self._common(cluster, cluster_template, inputs, labels)
+        params['master_kube_tag'] = _kube_tag(labels)
+        return params
+
+    def nodegroup_parameters(self, cluster, cluster_template, nodegroup,
+                             inputs, labels):
+        return self._common(cluster, cluster_template, inputs, labels)
+
+    def upgrade_parameters(self, cluster, cluster_template, nodegroup):
+        params = super().upgrade_parameters(cluster, cluster_template,
+                                            nodegroup)
+        labels = dict(cluster.labels or {})
+        labels.update(cluster_template.labels or {})
+        role = 'master' if nodegroup.role == 'master' else 'minion'
+        params['%s_kube_tag' % role] = _kube_tag(labels)
+        return params
+
+    def ca_parameters(self, ca_cert):
+        return {'ca_cert': encode(ca_cert)}
+
+    def credential_parameters(self, cluster):
+        return {key: encode(value) for key, value in
+                super().credential_parameters(cluster).items()}

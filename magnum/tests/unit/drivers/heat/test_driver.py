@@ -1,0 +1,147 @@
+"""HeatDriver operations against a fake stack client."""
+
+from magnum.common import exception
+from magnum.drivers.heat import driver as heat_driver
+from magnum.drivers.heat import stack
+from magnum.drivers.k8s_coreos import driver as k8s_driver
+from magnum.tests import base
+from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
+
+
+class FakeStacks:
+
+    def __init__(self):
+        self.calls = []
+        self.views = {}
+
+    def create(self, name, rendered, timeout):
+        self.calls.append(('create', name, rendered, timeout))
+        return 'stack-%d' % len(self.calls)
+
+    def update(self, stack_id, parameters, rendered=None, rollback=False):
+        self.calls.append(('update', stack_id, parameters))
+
+    def delete(self, stack_id):
+        self.calls.append(('delete', stack_id))
+
+    def get(self, stack_id, with_outputs=True):
+        return self.views.get(stack_id)
+
+
+class Driver(k8s_driver.Driver):
+    """The real driver with fake stacks, inputs and networking."""
+
+    def __init__(self):
+        self.fake = FakeStacks()
+        self.ca = None
+
+    def stacks(self, context):
+        return self.fake
+
+    def resolve_inputs(self, context, cluster, nodegroups, new_keys=True):
+        return fx.resolved()
+
+
+class TestHeatDriver(base.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.driver = Driver()
+        self.cluster = fx.cluster(stack_id='sid', status='CREATE_COMPLETE')
+
+    def test_create_remembers_stack(self):
+        cluster = fx.cluster()
+        self.config(group='cluster_heat', create_timeout=33)
+        self.driver.create_cluster(None, cluster, None)
+        op, name, rendered, timeout = self.driver.fake.calls[0]
+        self.assertRegex(name, '^my-cluster-one-[a-z2-7]{12}$')
+        self.assertEqual(33, timeout)
+        self.assertEqual('stack-1', cluster.stack_id)
+        self.assertEqual(1, cluster.saves)
+        self.assertEqual(['stack-1', 'stack-1'],
+                         [ng.stack_id for ng in cluster.nodegroups])
+
+    def test_resize_with_nodes_to_remove(self):
+        worker = self.cluster.default_ng_worker
+        self.driver.resize_cluster(
+            None, self.cluster, 1,
+            ['my-cluster-one-node-1', '7f0c2b3e-5a1d-4e8f-9b6c-0d1e2f3a4b5c',
+             '0'], worker)
+        self.assertEqual(
+            [('update', 'sid', {
+                'number_of_minions': 1,
+                'minions_to_remove': [
+                    '1', '7f0c2b3e-5a1d-4e8f-9b6c-0d1e2f3a4b5c', '0']})],
+            self.driver.fake.calls)
+
+    def test_resize_without_removal(self):
+        self.driver.resize_cluster(None, self.cluster, 4, [],
+                                   self.cluster.default_ng_worker)
+        self.assertEqual([('update', 'sid', {'number_of_minions': 4})],
+                         self.driver.fake.calls)
+
+    def test_resize_master_refused(self):
+        self.assertRaises(exception.MasterNGResizeNotSupported,
+                          self.driver.resize_cluster, None, self.cluster, 3,
+                          [], self.cluster.default_ng_master)
+
+    def test_upgrade_is_a_rolling_update(self):
+        ct = fx.template(image_id='new', labels={'kube_tag': 'v1.31.1'})
+        self.driver.upgrade_cluster(None, self.cluster, ct, 2,
+                                    self.cluster.default_ng_worker)
+        self.assertEqual(
+            [('update', 'sid', {'minion_image': 'new',
+                                'minion_kube_tag': 'v1.31.1',
+                                'max_batch_size': 2})],
+            self.driver.fake.calls)
+
+    def test_rotate_credential_pushes_to_every_stack(self):
+        extra = fx.nodegroup('gpu', 'worker', 1, is_default=False,
+                             stack_id='ng-sid')
+        cluster = fx.cluster(stack_id='sid', trustee_password='n3w!')
+        cluster.nodegroups.append(extra)
+        self.driver.rotate_credential(None, cluster)
+        self.assertEqual(['sid', 'ng-sid'],
+                         [c[1] for c in self.driver.fake.calls])
+        self.assertEqual('n3w%21',
+                         self.driver.fake.calls[0][2]['trustee_password'])
+
+    def test_create_nodegroup_uses_cluster_outputs(self):
+        self.driver.fake.views['sid'] = stack.StackView(
+            'sid', 'CREATE_COMPLETE', None,
+            {'api_private_address': '10.0.0.9', 'network_id': 'n',
+             'subnet_id': 's', 'worker_security_group': 'sg'}, {})
+        ng = fx.nodegroup('gpu', 'worker', 2, is_default=False)
+        self.driver.create_nodegroup(None, self.cluster, ng)
+        op, name, rendered, _timeout = self.driver.fake.calls[0]
+        self.assertTrue(name.startswith('my-cluster-one-gpu-'))
+        self.assertEqual('10.0.0.9',
+                         rendered.parameters['existing_master_private_ip'])
+        self.assertEqual('stack-1', ng.stack_id)
+
+    def test_delete_removes_nodegroup_stacks_first(self):
+        self.cluster.nodegroups.append(fx.nodegroup(
+            'gpu', 'worker', 1, is_default=False, stack_id='ng-sid'))
+        self.driver.delete_cluster(None, self.cluster)
+        self.assertEqual([('delete', 'ng-sid'), ('delete', 'sid')],
+                         self.driver.fake.calls)
+
+    def test_delete_default_nodegroup_refused(self):
+        self.assertRaises(exception.DeletingDefaultNGNotSupported,
+                          self.driver.delete_nodegroup, None, self.cluster,
+                          self.cluster.default_ng_worker)
+
+    def test_observe(self):
+        self.driver.fake.views['sid'] = stack.StackView(
+            'sid', 'CREATE_COMPLETE', None,
+            {'api_address': '1.2.3.4'}, {})
+        self.cluster.nodegroups[0].stack_id = 'sid'
+        got = self.driver.observe_cluster(None, self.cluster)
+        self.assertEqual('https://1.2.3.4:6443', got.api_address)
+
+
+class TestRemovalList(base.TestCase):
+
+    def test_entries(self):
+        self.assertEqual(['2', 'node', '5'], heat_driver.removal_list(
+            ['c-node-2', 'node', ' 5 ', '']))
