@@ -59,6 +59,7 @@ class Observation:
     :ivar node_addresses: the addresses of the worker nodes.
     :ivar nodegroups: per nodegroup uuid, what the driver sees of it.
         Nodegroups missing here are left as they are.
+    :ivar coe_version: the version of the COE the cluster runs, if known.
     """
 
     status: str
@@ -68,6 +69,7 @@ class Observation:
     node_addresses: list[str] = dataclasses.field(default_factory=list)
     nodegroups: dict[str, NodeGroupObservation] = dataclasses.field(
         default_factory=dict)
+    coe_version: str | None = None
 
 
 class Driver(abc.ABC):
@@ -219,6 +221,15 @@ class Driver(abc.ABC):
         :raises: magnum.common.exception.MagnumException (or a subclass)
             when the backend cannot be asked right now.
         """
+
+    # Optional: a driver may also define
+    #
+    #     observe_clusters(self, context, clusters) -> {uuid: Observation}
+    #
+    # to observe many clusters with few backend calls (say one listing per
+    # project). The conductor's status sync uses it when present and
+    # otherwise calls observe_cluster for each cluster with bounded
+    # concurrency (magnum.conductor.periodic.observe_clusters).
 
     # -- nodegroups -----------------------------------------------------------
 
