@@ -1,11 +1,15 @@
 """The WSGI application of magnum-api."""
 
+import inspect
 import os
 
 from oslo_config import cfg
 from oslo_log import log as logging
 from paste import deploy
 import pecan
+from pecan.middleware import recursive
+import webob
+import webob.multidict
 
 from magnum.api import expose
 from magnum.api import hooks
@@ -15,17 +19,62 @@ CONF = magnum.conf.CONF
 LOG = logging.getLogger(__name__)
 
 
+class JSONRequest(pecan.Request):
+    """A request whose body is JSON (or nothing).
+
+    Form bodies are never read as parameters, and a body that can't be
+    decoded (unknown charset, absurd nesting) is a ValueError, which the
+    controllers answer with 400.
+    """
+
+    @property
+    def POST(self):
+        return webob.multidict.NoVars('magnum-api reads JSON bodies only')
+
+    def _json(self):
+        try:
+            return webob.Request.json_body.fget(self)
+        except (LookupError, RecursionError) as error:
+            raise ValueError(str(error)) from error
+
+    json = json_body = property(_json)
+
+
+class PathArgsPecan(pecan.Pecan):
+    """Pecan, with named controller arguments taken from the path only.
+
+    Plain pecan fills a missing path argument from the query string or
+    the body, so ``DELETE /v1/clusters?ident=<uuid>`` would delete a
+    cluster the URL does not name. Here query parameters only reach
+    ``**params``, and a call whose path lacks an argument is a 404.
+    """
+
+    def get_args(self, state, all_params, remainder, argspec, im_self):
+        query = {k: v for k, v in state.request.GET.mixed().items()
+                 if k not in argspec.args}
+        args, varargs, kwargs = super().get_args(
+            state, query, remainder, argspec, im_self)
+        if im_self is None:
+            try:
+                inspect.signature(state.controller).bind(
+                    *args, *varargs, **kwargs)
+            except TypeError:
+                pecan.abort(404)
+        return args, varargs, kwargs
+
+
 def setup_app():
     """Return the pecan application (no middleware)."""
-    return pecan.make_app(
+    app = PathArgsPecan(
         'magnum.api.controllers.root.RootController',
         hooks=[hooks.MicroversionHook(), hooks.ContextHook(),
                expose.ErrorHook()],
         force_canonical=False,
         guess_content_type_from_ext=False,
-        logging={},
+        request_cls=JSONRequest,
         debug=False,
     )
+    return recursive.RecursiveMiddleware(app)
 
 
 def app_factory(global_config, **local_config):

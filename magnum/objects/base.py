@@ -8,6 +8,8 @@ from oslo_versionedobjects import fields
 
 remotable = ovo_base.remotable
 
+_UTC = datetime.timezone.utc
+
 
 class MagnumObjectRegistry(ovo_base.VersionedObjectRegistry):
     """The registry every magnum object class is registered with."""
@@ -35,14 +37,25 @@ class MagnumObject(ovo_base.VersionedObject):
     def _from_db_object(cls, obj, db_row):
         """Copy a row's columns into ``obj`` and mark it unchanged.
 
+        The values come from our own schema, whose column types match the
+        fields, so they are stored without the per-field coercion a
+        setattr does: that coercion was two thirds of the time of a
+        1000-row list. Naive datetimes become UTC-aware, as the fields
+        would make them.
+
         :param obj: an instance of ``cls`` (holding the context).
         :param db_row: a ``magnum.db.models`` instance.
         :returns: ``obj``.
         """
+        skip = cls.NON_DB_FIELDS
+        state = obj.__dict__
         for name in obj.fields:
-            if name in cls.NON_DB_FIELDS:
+            if name in skip:
                 continue
-            setattr(obj, name, getattr(db_row, name))
+            value = getattr(db_row, name)
+            if value.__class__ is datetime.datetime and value.tzinfo is None:
+                value = value.replace(tzinfo=_UTC)
+            state['_obj_' + name] = value
         obj.obj_reset_changes()
         return obj
 

@@ -18,6 +18,7 @@ import re
 from oslo_log import log as logging
 from oslo_serialization import jsonutils
 import webob
+import webob.dec
 
 from magnum.i18n import _
 

@@ -62,6 +62,10 @@ class HeatDriver(base.Driver):
     #: Template parameter carrying the CA certificate PEM.
     ca_parameter = 'ca_cert'
 
+    #: Output names and API URL of the templates
+    #: (:class:`~magnum.drivers.heat.observe.CoeOutputs`).
+    coe_outputs = heat_observe.KUBERNETES
+
     @property
     def template_path(self):
         return self.definition.template_dir
@@ -152,7 +156,7 @@ class HeatDriver(base.Driver):
             floating = template.floating_ip_enabled
         return heat_observe.observe(cluster, views,
                                     bool(template.tls_disabled),
-                                    bool(floating))
+                                    bool(floating), coe=self.coe_outputs)
 
     # -- nodegroups -----------------------------------------------------------
 

@@ -6,6 +6,8 @@ the cluster. The default master and worker nodegroups live in the cluster
 stack; every other nodegroup has a stack of its own.
 """
 
+import dataclasses
+
 from magnum.drivers import base
 from magnum.objects import fields
 
@@ -24,15 +26,33 @@ NOT_FOUND = 'Stack with id %s not found in Heat.'
 _RANK = {'IN_PROGRESS': 0, 'FAILED': 1, 'COMPLETE': 2}
 
 
-def api_address(ip, tls_disabled):
+@dataclasses.dataclass(frozen=True)
+class CoeOutputs:
+    """Where a COE's templates put addresses, and how its API URL looks.
+
+    :ivar masters: (public, private) output names of the master addresses.
+    :ivar workers: (public, private) output names of the worker addresses.
+    :ivar tls_url: URL of the API with TLS, ``%s`` for the address.
+    :ivar insecure_url: URL of the API without TLS.
+    """
+
+    masters: tuple = MASTER_OUTPUTS
+    workers: tuple = WORKER_OUTPUTS
+    tls_url: str = 'https://%%s:%d' % TLS_PORT
+    insecure_url: str = 'http://%%s:%d' % INSECURE_PORT
+
+
+#: The outputs of the Kubernetes templates.
+KUBERNETES = CoeOutputs()
+
+
+def api_address(ip, tls_disabled, coe=KUBERNETES):
     """Format the COE API URL: https://ip:6443, or http://ip:8080 without
-    TLS. None without an address.
+    TLS, for Kubernetes (``coe`` says otherwise). None without an address.
     """
     if not ip:
         return None
-    if tls_disabled:
-        return 'http://%s:%d' % (ip, INSECURE_PORT)
-    return 'https://%s:%d' % (ip, TLS_PORT)
+    return (coe.insecure_url if tls_disabled else coe.tls_url) % ip
 
 
 def known_status(status):
@@ -88,7 +108,8 @@ def _nodegroup_status(view, ng):
     return known_status(view.status), view.status_reason
 
 
-def observe(cluster, views, tls_disabled, floating_ip_enabled):
+def observe(cluster, views, tls_disabled, floating_ip_enabled,
+            coe=KUBERNETES):
     """Build the observation of a cluster from its stacks.
 
     :param cluster: the cluster, its ``nodegroups`` loaded.
@@ -96,6 +117,7 @@ def observe(cluster, views, tls_disabled, floating_ip_enabled):
     :param tls_disabled: the template's ``tls_disabled``.
     :param floating_ip_enabled: whether nodes have floating IPs, so the
         public address outputs are the ones to report.
+    :param coe: the :class:`CoeOutputs` of the templates.
     :returns: an :class:`~magnum.drivers.base.Observation`.
     """
     if not cluster.stack_id:
@@ -115,7 +137,7 @@ def observe(cluster, views, tls_disabled, floating_ip_enabled):
         if ng_view is not None:
             is_master = ng.role == 'master'
             observed.node_addresses = _addresses(
-                ng_view, MASTER_OUTPUTS if is_master else WORKER_OUTPUTS,
+                ng_view, coe.masters if is_master else coe.workers,
                 floating_ip_enabled)
             observed.node_count = _count(
                 ng_view,
@@ -128,7 +150,8 @@ def observe(cluster, views, tls_disabled, floating_ip_enabled):
     status, reason = _cluster_status(cluster, view, extra)
     api = None
     if view is not None:
-        api = api_address(view.outputs.get('api_address'), tls_disabled)
+        api = api_address(view.outputs.get('api_address'), tls_disabled,
+                          coe)
     return base.Observation(status=status, status_reason=reason,
                             api_address=api, master_addresses=masters,
                             node_addresses=workers, nodegroups=nodegroups)

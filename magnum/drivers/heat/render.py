@@ -61,6 +61,10 @@ class Definition:
     #: Directory holding cluster.yaml, nodegroup.yaml and environments/.
     template_dir = None
 
+    #: Directory of the environment files, when not ``template_dir``'s
+    #: environments/ (a driver may share another driver's switches).
+    environment_dir = None
+
     #: label -> Heat parameter, for labels passed through verbatim.
     label_parameters = {}
 
@@ -204,8 +208,9 @@ def _label_parameters(definition, labels):
 
 
 def _environment(definition, *names):
-    return tuple(os.path.join(definition.template_dir, ENVIRONMENTS, name)
-                 for name in names)
+    root = definition.environment_dir or os.path.join(
+        definition.template_dir, ENVIRONMENTS)
+    return tuple(os.path.join(root, name) for name in names)
 
 
 def _switch(flag, on, off):

@@ -33,7 +33,9 @@ METHODS = ('GET', 'POST', 'PATCH', 'DELETE', 'PUT')
 class FuzzRequest:
     """One generated request."""
 
-    def __init__(self, method, path, headers, body):
+    def __init__(self, method, path, headers, body, names_one=False):
+        #: the path names one resource a PATCH or DELETE may change
+        self.names_one = names_one
         self.method = method
         self.path = path
         self.headers = headers
@@ -146,6 +148,11 @@ PATCH_PATHS = {
                   '/is_default'],
 }
 
+# The names of the controllers' path arguments: a body or a query string
+# must never stand in for a path segment.
+PATH_ARGUMENTS = ('ident', 'cluster_ident', 'nodegroup_ident', 'project_id',
+                  'resource', 'self')
+
 _OPS = ['add', 'replace', 'remove', 'move', 'copy', 'test', 'REPLACE',
         '', 'frobnicate']
 
@@ -175,13 +182,19 @@ def patch_documents(kind):
         json_values(3))
 
 
+_IDENTS = st.sampled_from([TEMPLATE_UUID, SPARE_TEMPLATE_UUID, CLUSTER_UUID,
+                           EXTRA_NG_UUID, EXTRA_NG_NAME, PROJECT, 'Cluster'])
+
+
 def _mutated(kind):
     valid, fields = BODIES[kind]
     return st.fixed_dictionaries({
         'broken': st.dictionaries(st.sampled_from(fields), json_values(),
                                   max_size=3),
         'dropped': st.lists(st.sampled_from(fields), max_size=2),
-        'unknown': st.dictionaries(_text(15), json_values(2), max_size=2),
+        'unknown': st.dictionaries(
+            st.one_of(_text(15), st.sampled_from(PATH_ARGUMENTS)),
+            st.one_of(json_values(2), _IDENTS), max_size=2),
     }).map(lambda d: _apply_mutation(valid, d))
 
 
@@ -273,9 +286,16 @@ ENDPOINTS = (
     ('/v1/{junk}', 'none', False),
 )
 
-_QUERY_NAMES = ('limit', 'marker', 'sort_key', 'sort_dir', 'all_tenants',
-                'role', 'ca_cert_type', 'project_id', 'type', 'rollback',
-                'detail', 'fields')
+# The paths that name one resource: the only ones a PATCH or DELETE may
+# change.
+ONE_RESOURCE = ('/v1/clustertemplates/{ct}', '/v1/clusters/{cluster}',
+                '/v1/clusters/{cluster}/nodegroups/{ng}',
+                '/v1/certificates/{cluster}', '/v1/credentials/{cluster}',
+                '/v1/quotas/{project}/{resource}')
+
+_QUERY_NAMES = PATH_ARGUMENTS + (
+    'limit', 'marker', 'sort_key', 'sort_dir', 'all_tenants', 'role',
+    'ca_cert_type', 'type', 'rollback', 'detail', 'fields')
 _QUERY_VALUES = st.one_of(
     st.sampled_from(['', '0', '-1', '1', '2', '1000', '1001',
                      str(2 ** 64), '1e3', '1.5', 'abc', 'True', 'false',
@@ -309,11 +329,14 @@ def _fill(template, draw):
               'project': PROJECTS, 'resource': RESOURCES,
               'junk': _segment(['actions', 'bays', 'federations'])}
     path = template
+    empty_free = True
     for name, strategy in values.items():
         marker = '{%s}' % name
         if marker in path:
-            path = path.replace(marker, draw(strategy))
-    return path
+            value = draw(strategy)
+            empty_free = empty_free and value not in ('', '.', '..')
+            path = path.replace(marker, value)
+    return path, empty_free
 
 
 # -- headers --------------------------------------------------------------
@@ -405,12 +428,14 @@ def requests(draw, endpoints=ENDPOINTS, methods=METHODS,
     """A whole request to one of ``endpoints``."""
     template, kind, patchable = draw(st.sampled_from(endpoints))
     method = draw(st.sampled_from(methods))
-    path = _fill(template, draw) + draw(_queries())
+    path, empty_free = _fill(template, draw)
+    path += draw(_queries())
     is_patch = patchable and method == 'PATCH'
     body = draw(bodies(kind, is_patch, max_body_size))
     if method in ('GET', 'DELETE') and draw(st.integers(0, 3)):
         body = None
-    return FuzzRequest(method, path, draw(headers()), body)
+    names_one = template in ONE_RESOURCE and empty_free
+    return FuzzRequest(method, path, draw(headers()), body, names_one)
 
 
 def endpoints_under(prefix):

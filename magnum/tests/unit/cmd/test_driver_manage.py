@@ -86,7 +86,8 @@ class TestCommandLine(test_registry.RegistryTestCase):
         tempdir = self.useFixture(fixtures.TempDir()).path
         conf = os.path.join(tempdir, 'magnum.conf')
         with open(conf, 'w') as f:
-            f.write('[drivers]\ndisabled_drivers = fake,k8s_coreos_v1\n')
+            f.write('[drivers]\ndisabled_drivers = fake,k8s_coreos_v1,'
+                    'k8s_ironic_v1,mesos_v1,swarm_mode_v1\n')
         script = os.path.join(os.path.dirname(sys.executable),
                               'magnum-driver-manage')
         enabled = subprocess.run(

@@ -83,7 +83,9 @@ class TestDriversCheck(test_registry.RegistryTestCase):
 
     def test_no_enabled_driver_warns(self):
         self.config(group='drivers',
-                    disabled_drivers=['fake', 'k8s_coreos_v1'])
+                    disabled_drivers=['fake', 'k8s_coreos_v1',
+                                      'k8s_ironic_v1', 'mesos_v1',
+                                      'swarm_mode_v1'])
         result = self.checks._check_drivers()
         self.assertEqual(Code.WARNING, result.code)
         self.assertIn('No cluster driver is enabled', result.details)

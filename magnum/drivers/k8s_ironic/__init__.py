@@ -1,0 +1,1 @@
+"""Kubernetes on bare metal: Ironic nodes through Nova."""

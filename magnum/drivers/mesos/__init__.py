@@ -1,0 +1,1 @@
+"""Apache Mesos with Marathon on Ubuntu virtual machines."""

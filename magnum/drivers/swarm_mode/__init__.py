@@ -1,0 +1,1 @@
+"""Docker Swarm mode on Fedora CoreOS virtual machines."""
