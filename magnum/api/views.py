@@ -9,6 +9,8 @@ import datetime
 
 from magnum.api.controllers import link
 
+_UNSET = object()
+
 
 def _value(value):
     if isinstance(value, datetime.datetime):
@@ -25,10 +27,17 @@ def document(obj, fields, resource, ident=None, base_url=None):
     :param ident: the id used in the links (defaults to ``obj.uuid``).
     """
     body = {}
+    # A set field is read straight from the object's state: the field
+    # getters cost as much as the rest of a list page's rendering. Unset
+    # fields and computed properties (node_count) go through getattr.
+    state = obj.__dict__
     for name in fields:
         if name == 'links':
             continue
-        body[name] = _value(getattr(obj, name, None))
+        value = state.get('_obj_' + name, _UNSET)
+        if value is _UNSET:
+            value = getattr(obj, name, None)
+        body[name] = _value(value)
     base_url = base_url or link.base_url()
     ident = ident or obj.uuid
     body['links'] = [

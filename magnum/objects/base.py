@@ -1,6 +1,7 @@
 """The base classes of magnum's versioned objects and their serializer."""
 
 import datetime
+import functools
 
 from oslo_utils import timeutils
 from oslo_versionedobjects import base as ovo_base
@@ -34,6 +35,19 @@ class MagnumObject(ovo_base.VersionedObject):
                 if self.obj_attr_is_set(name)}
 
     @classmethod
+    def _db_columns(cls):
+        """Return ``(field, state attribute)`` for each column field.
+
+        Computed once per class: a list page loads thousands of objects.
+        """
+        columns = cls.__dict__.get('_db_columns_cache')
+        if columns is None:
+            columns = tuple((name, '_obj_' + name) for name in cls.fields
+                            if name not in cls.NON_DB_FIELDS)
+            cls._db_columns_cache = columns
+        return columns
+
+    @classmethod
     def _from_db_object(cls, obj, db_row):
         """Copy a row's columns into ``obj`` and mark it unchanged.
 
@@ -44,18 +58,20 @@ class MagnumObject(ovo_base.VersionedObject):
         would make them.
 
         :param obj: an instance of ``cls`` (holding the context).
-        :param db_row: a ``magnum.db.models`` instance.
+        :param db_row: a ``magnum.db.models`` instance, or a read-only
+            row of a list page (read through its mapping, which is ten
+            times quicker than its attributes).
         :returns: ``obj``.
         """
-        skip = cls.NON_DB_FIELDS
+        mapping = getattr(db_row, '_mapping', None)
+        read = (mapping.__getitem__ if mapping is not None
+                else functools.partial(getattr, db_row))
         state = obj.__dict__
-        for name in obj.fields:
-            if name in skip:
-                continue
-            value = getattr(db_row, name)
+        for name, attribute in cls._db_columns():
+            value = read(name)
             if value.__class__ is datetime.datetime and value.tzinfo is None:
                 value = value.replace(tzinfo=_UTC)
-            state['_obj_' + name] = value
+            state[attribute] = value
         obj.obj_reset_changes()
         return obj
 

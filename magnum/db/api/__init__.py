@@ -1,8 +1,10 @@
 """The database API: module-level functions, one transaction each.
 
 Use it as ``from magnum.db import api as dbapi``. Each resource has its
-own module; this package re-exports their public functions. Rows come
-back as ``magnum.db.models`` instances detached from their session.
+own module; this package re-exports their public functions. Single rows
+come back as ``magnum.db.models`` instances detached from their session;
+pages of a list as read-only rows (``sqlalchemy.engine.Row``) with the
+same attribute names, which are cheaper to load.
 """
 
 from magnum.db.api import cluster_templates as _templates

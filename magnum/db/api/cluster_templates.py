@@ -99,7 +99,8 @@ def get_cluster_template_list(context, filters=None, limit=None, marker=None,
 
     :param filters: column equality filters (``name``, ``coe``,
         ``public``, ``hidden``, ...).
-    :returns: a list of ``models.ClusterTemplate`` rows.
+    :returns: a list of read-only rows with the columns of
+        ``models.ClusterTemplate``.
     :raises: InvalidParameterValue for a bad filter, sort key, direction
         or marker.
     """

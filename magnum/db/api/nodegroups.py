@@ -96,7 +96,8 @@ def list_cluster_nodegroups(context, cluster_id, filters=None, limit=None,
 
     :param filters: column equality filters (``role``, ``is_default``,
         ``status``, ...).
-    :returns: a list of ``models.NodeGroup`` rows.
+    :returns: a list of read-only rows with the columns of
+        ``models.NodeGroup``.
     :raises: InvalidParameterValue for a bad filter, sort key, direction
         or marker.
     """
@@ -115,8 +116,9 @@ def get_nodegroups_for_clusters(context, cluster_uuids):
     page without one query per cluster.
 
     :param cluster_uuids: an iterable of cluster uuids.
-    :returns: a dict of cluster uuid to its list of ``models.NodeGroup``
-        rows (ordered by id); every requested uuid is a key.
+    :returns: a dict of cluster uuid to its list of read-only rows
+        (ordered by id), with the columns of ``models.NodeGroup``; every
+        requested uuid is a key.
     """
     uuids = list(dict.fromkeys(cluster_uuids))
     result = collections.OrderedDict((u, []) for u in uuids)
@@ -127,7 +129,7 @@ def get_nodegroups_for_clusters(context, cluster_uuids):
         context, sa.select(model).where(model.cluster_id.in_(uuids)), model
     ).order_by(model.id)
     with common.reading(context) as session:
-        for row in session.execute(stmt).scalars():
+        for row in session.execute(common.as_columns(stmt, model)):
             result[row.cluster_id].append(row)
     return result
 

@@ -86,7 +86,8 @@ def get_quota_list(context, filters=None, limit=None, marker=None,
     else their own project's.
 
     :param marker: the integer id of the previous page's last quota.
-    :returns: a list of ``models.Quota`` rows.
+    :returns: a list of read-only rows with the columns of
+        ``models.Quota``.
     :raises: InvalidParameterValue for a bad filter, sort key, direction
         or marker.
     """

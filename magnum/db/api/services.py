@@ -52,7 +52,8 @@ def get_magnum_service_list(disabled=None, limit=None, marker=None,
     :param disabled: only disabled (True) or enabled (False) services;
         None for all.
     :param marker: the integer id of the previous page's last record.
-    :returns: a list of ``models.MagnumService`` rows.
+    :returns: a list of read-only rows with the columns of
+        ``models.MagnumService``.
     :raises: InvalidParameterValue for a bad sort key, direction or
         marker.
     """

@@ -67,7 +67,8 @@ def get_x509keypair_list(context, filters=None, limit=None, marker=None,
                          sort_key=None, sort_dir=None):
     """Return one page of the caller's key pairs.
 
-    :returns: a list of ``models.X509KeyPair`` rows.
+    :returns: a list of read-only rows with the columns of
+        ``models.X509KeyPair``.
     :raises: InvalidParameterValue for a bad filter, sort key, direction
         or marker.
     """

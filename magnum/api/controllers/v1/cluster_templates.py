@@ -27,9 +27,10 @@ SORT_KEYS = tuple(f for f in ct_types.VIEW_FIELDS if f != 'links') + ('id',)
 assert validation  # the package, for its submodules
 
 
-def view(template):
+def view(template, base_url=None):
     """Return the API document of a template."""
-    return views.document(template, ct_types.VIEW_FIELDS, RESOURCE)
+    return views.document(template, ct_types.VIEW_FIELDS, RESOURCE,
+                          base_url=base_url)
 
 
 def _lookups():
@@ -73,8 +74,9 @@ class ClusterTemplatesController(rest.RestController):
         templates = objects.ClusterTemplate.list(
             context, limit=limit, marker=marker, sort_key=sort_key,
             sort_dir=sort_dir)
-        body = {'clustertemplates': [view(t) for t in templates]}
-        next_url = pagination.next_link(link.base_url(), RESOURCE,
+        base_url = link.base_url()
+        body = {'clustertemplates': [view(t, base_url) for t in templates]}
+        next_url = pagination.next_link(base_url, RESOURCE,
                                         templates, limit, sort_key,
                                         sort_dir)
         if next_url:

@@ -153,7 +153,7 @@ class CommandsTest(DbManageTestCase):
 
         self.assertEqual((0, ''), (status, err))
         self.assertTrue(os.path.exists(
-            os.path.join(copy, 'versions', '0002_add_things.py')))
+            os.path.join(copy, 'versions', '0003_add_things.py')))
         self.assertFalse(os.path.exists(self.db_path))
 
     def test_autogenerate_needs_a_database_at_head(self):
@@ -165,7 +165,9 @@ class CommandsTest(DbManageTestCase):
         self.assertEqual(
             (1, 'magnum-db-manage: Target database is not up to date.\n'),
             (status, err))
-        self.assertEqual(['0001_initial.py', '__init__.py'],
+        self.assertEqual(['0001_initial.py',
+                          '0002_nodegroup_node_count_index.py',
+                          '__init__.py'],
                          sorted(f for f in os.listdir(
                              os.path.join(copy, 'versions'))
                              if f.endswith('.py')))

@@ -124,7 +124,8 @@ class ScriptsTest(base.TestCase):
         self.config(group='database',
                     connection='mysql+pymysql://u:p@127.0.0.1:1/nowhere')
 
-        self.assertEqual('0001_initial', migration.head_revision())
+        self.assertEqual('0002_nodegroup_node_count_index',
+                         migration.head_revision())
 
     def test_script_files_are_named_after_their_revision(self):
         for name in self._script_files():
@@ -161,20 +162,21 @@ class RevisionTest(base.TestCase):
         path = migration.revision('Add cluster foo column!')
 
         self.assertEqual(os.path.join(self.versions,
-                                      '0002_add_cluster_foo_column.py'),
+                                      '0003_add_cluster_foo_column.py'),
                          path)
         with open(path) as f:
             text = f.read()
-        self.assertIn("revision = '0002_add_cluster_foo_column'", text)
-        self.assertIn("down_revision = '0001_initial'", text)
-        self.assertEqual('0002_add_cluster_foo_column',
+        self.assertIn("revision = '0003_add_cluster_foo_column'", text)
+        self.assertIn("down_revision = '0002_nodegroup_node_count_index'",
+                      text)
+        self.assertEqual('0003_add_cluster_foo_column',
                          migration.head_revision())
 
     def test_revision_id_fits_the_version_table(self):
         path = migration.revision('x' * 80)
 
         revision = os.path.basename(path)[:-len('.py')]
-        self.assertEqual('0002_' + 'x' * 27, revision)
+        self.assertEqual('0003_' + 'x' * 27, revision)
 
     def test_autogenerate_renders_json_columns_as_text(self):
         path = self.useFixture(fixtures.TempDir()).join('magnum.sqlite')
