@@ -3,6 +3,7 @@
 import argparse
 import sys
 
+from localcloud import cmd_demo
 from localcloud import cmd_down
 from localcloud import cmd_status
 from localcloud import cmd_up
@@ -22,13 +23,16 @@ def parser():
                       help='also drop the lc_* databases, the vhost and '
                            'the config and state (the venv stays)')
     sub.add_parser('status', help='show each service; exit 1 if one is down')
+    sub.add_parser('demo', help='up, then build a Kubernetes cluster with '
+                                'the real openstack coe CLI')
     return top
 
 
 def main(argv=None):
     """Run the command in ``argv``; return the exit status."""
     args = parser().parse_args(argv)
-    command = {'up': cmd_up, 'down': cmd_down, 'status': cmd_status}
+    command = {'up': cmd_up, 'down': cmd_down, 'status': cmd_status,
+               'demo': cmd_demo}
     try:
         return command[args.command].run(args)
     except KeyboardInterrupt:

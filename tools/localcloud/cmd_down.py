@@ -9,6 +9,7 @@ import os
 import shutil
 
 from localcloud import layout
+from localcloud import magnum_side
 from localcloud import procs
 from localcloud import report as report_mod
 from localcloud import services as services_mod
@@ -20,7 +21,9 @@ def run(args):
     """Stop the services (and purge when asked); return the exit status."""
     report = report_mod.Report()
     with report.step('stop services'):
-        stopped = procs.stop_many(services_mod.all_services())
+        # magnum first: it talks to all the others.
+        stopped = procs.stop_many(_magnum_services())
+        stopped += procs.stop_many(services_mod.all_services())
         report.say('stopped %s' % (', '.join(stopped) or 'nothing'))
     if args.purge:
         with report.step('purge'):
@@ -44,3 +47,12 @@ def _purge(report):
             os.unlink(path)
     report.say('removed config, state and credentials under %s'
                % layout.ROOT)
+
+
+def _magnum_services():
+    """magnum's processes; by pid file only, so any Python will do."""
+    try:
+        return magnum_side.services()
+    except shell.CommandFailed:
+        return [services_mod.Service(name, None, None, None, [], {})
+                for name in ('magnum-api', 'magnum-conductor', 'nodesim')]

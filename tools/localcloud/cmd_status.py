@@ -3,6 +3,7 @@
 import os
 
 from localcloud import layout
+from localcloud import magnum_side
 from localcloud import procs
 from localcloud import services as services_mod
 from localcloud import system
@@ -14,7 +15,7 @@ def run(args):
     rows = [('mariadb', None, 3306, system.port_open(3306)),
             ('rabbitmq', None, layout.RABBIT_PORT,
              system.port_open(layout.RABBIT_PORT))]
-    for service in services_mod.all_services():
+    for service in services_mod.all_services() + _magnum_services():
         pid = procs.read_pid(service)
         up = pid is not None and (
             service.url is None or procs.http_answers(service.url))
@@ -29,3 +30,11 @@ def run(args):
         print('no %s yet: run up' % layout.CLOUD_JSON)
         down += 1
     return 1 if down else 0
+
+
+def _magnum_services():
+    try:
+        return magnum_side.services()
+    except Exception as exc:
+        print('magnum: %s' % exc)
+        return []

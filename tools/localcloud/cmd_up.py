@@ -15,6 +15,7 @@ from localcloud import configs
 from localcloud import credentials
 from localcloud import dbsync
 from localcloud import layout
+from localcloud import magnum_side
 from localcloud import procs
 from localcloud import report as report_mod
 from localcloud import services as services_mod
@@ -40,11 +41,14 @@ def _prepare(report):
             report.say('created rabbitmq vhost %s' % layout.RABBIT_VHOST)
     with report.step('venv'):
         venv_changed = venv.ensure(report)
+        venv.ensure_clients(report)
     with report.step('config files'):
         changed = configs.write_all(pw)
     if changed:
         report.say('config written: %s' % ', '.join(sorted(changed)))
     dbsync.forget(new_databases)
+    if 'lc_magnum' in new_databases:
+        magnum_side.forget_schema()
     with report.step('database syncs'):
         synced = dbsync.sync_all(report, pw)
     if computehost.ensure_identity():
@@ -55,10 +59,12 @@ def _prepare(report):
     return restart
 
 
-def _stop_stale(report, restart):
+def _stop_stale(report, restart, services=None):
     """Stop running services whose config, schema, code or command changed.
     """
-    stale = [service for service in services_mod.all_services()
+    if services is None:
+        services = services_mod.all_services()
+    stale = [service for service in services
              if procs.read_pid(service) and (
                  service.config in restart
                  or not procs.started_as_now(service))]
@@ -176,7 +182,7 @@ def run(args):
     """Bring the local cloud up; return the exit status."""
     report = report_mod.Report()
     try:
-        _up(report)
+        up(report)
     except shell.CommandFailed as exc:
         report.say('ERROR: %s' % exc)
         report.summary()
@@ -188,7 +194,11 @@ def run(args):
     return 0
 
 
-def _up(report):
+def up(report):
+    """Do everything ``up`` does, its steps timed in ``report``.
+
+    :raises CommandFailed: when a step fails.
+    """
     restart = _prepare(report)
     _stop_stale(report, restart)
     everything = services_mod.all_services()
@@ -209,3 +219,13 @@ def _up(report):
         seeding.abort()
         raise
     report.say('seeding done (%s)' % done.split(' ', 1)[-1])
+    with report.step('magnum'):
+        _start_magnum(report)
+
+
+def _start_magnum(report):
+    """Config, schema and processes of magnum and the node simulator."""
+    restart = magnum_side.prepare(report)
+    wanted = magnum_side.services()
+    _stop_stale(report, restart, wanted)
+    _start(report, wanted)

@@ -27,6 +27,11 @@ ADMIN_OPENRC = os.path.join(ROOT, 'admin-openrc')
 DEMO_OPENRC = os.path.join(ROOT, 'demo-openrc')
 DEMO_KEY = os.path.join(ROOT, 'demo-key')
 NOOPMECH_SRC = os.path.join(TOOL_DIR, 'noopmech')
+HEAT_ENV_NO_CINDER_OCTAVIA = os.path.join(TOOL_DIR, 'heat',
+                                          'no-cinder-octavia.yaml')
+MAGNUM_CONF = os.path.join(ETC, 'magnum', 'magnum.conf')
+MAGNUM_PASTE = os.path.join(CHECKOUT, 'etc', 'magnum', 'api-paste.ini')
+MAGNUM_PORT = 9511
 
 HOST = '127.0.0.1'
 REGION = 'RegionOne'
@@ -60,6 +65,12 @@ PINNED_PACKAGES = (
     'openstacksdk==4.22.0',
     'python-heatclient==5.3.0',
     'python-glanceclient==4.13.0',
+)
+
+# Clients installed into the venv beside the services, with their own
+# stamp: adding one does not restart the services.
+CLIENT_PACKAGES = (
+    'python-magnumclient==5.0.0',
 )
 
 # Debian packages the local cloud needs from the machine.

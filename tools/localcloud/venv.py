@@ -66,3 +66,31 @@ def ensure(report):
     with open(STAMP, 'w') as f:
         f.write(stamp + '\n')
     return True
+
+
+CLIENT_STAMP = os.path.join(layout.VENV, '.localcloud-clients-stamp')
+
+
+def ensure_clients(report):
+    """Install ``layout.CLIENT_PACKAGES`` unless their stamp is current.
+
+    They have a stamp of their own, so adding a client does not count as
+    a new venv and restarts no service.
+
+    :returns: True when something was installed.
+    """
+    stamp = hashlib.sha256(
+        '\n'.join(layout.CLIENT_PACKAGES).encode()).hexdigest()
+    try:
+        with open(CLIENT_STAMP) as f:
+            if f.read().strip() == stamp:
+                return False
+    except OSError:
+        pass
+    report.say('installing %s into the venv'
+               % ', '.join(layout.CLIENT_PACKAGES))
+    shell.run([layout.VENV_PYTHON, '-m', 'pip', 'install', '--no-input',
+               '-q'] + list(layout.CLIENT_PACKAGES), 'pip.log', timeout=600)
+    with open(CLIENT_STAMP, 'w') as f:
+        f.write(stamp + '\n')
+    return True

@@ -9,6 +9,8 @@ import re
 from keystonemiddleware import auth_token
 from oslo_log import log as logging
 
+import magnum.conf
+
 LOG = logging.getLogger(__name__)
 
 
@@ -38,7 +40,10 @@ def filter_factory(global_config, **local_config):
               if r.strip()]
     conf = dict(global_config)
     conf.update(local_config)
-    conf.setdefault('oslo_config_project', 'magnum')
+    # Read [keystone_authtoken] from the configuration magnum was started
+    # with (--config-file), not from keystonemiddleware's own search of
+    # /etc/magnum.
+    conf['oslo_config_config'] = magnum.conf.CONF
 
     def _factory(app):
         return AuthTokenMiddleware(app, conf, public_api_routes=routes)
