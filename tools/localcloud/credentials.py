@@ -17,6 +17,11 @@ NAMES = (
 )
 
 
+def exist():
+    """Whether this checkout has made its passwords already."""
+    return os.path.exists(layout.SECRETS_FILE)
+
+
 def load():
     """Return the password of every name, making the missing ones.
 
