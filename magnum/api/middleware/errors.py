@@ -7,9 +7,11 @@ oslo.middleware's size limiter), the caller gets::
                  "status": 404, "title": "...", "detail": "...",
                  "links": []}]}
 
-``title`` is the message up to its first full stop, ``detail`` the whole
-message. Bodies that already carry ``errors`` (the microversion 406) only
-get their request id filled in.
+``title`` and ``detail`` both carry the whole message (``title`` without
+its final full stop): python-magnumclient, and so ``openstack coe`` and
+Horizon, show only the title, and the sentences after the first one say
+what to do. Bodies that already carry ``errors`` (the microversion 406)
+only get their request id filled in.
 """
 
 import html
@@ -63,7 +65,7 @@ def error_document(status, message, request_id):
     message = _TRACEBACK.sub('', message or '').strip()
     if not message:
         message = webob.Response(status=status).status.split(' ', 1)[-1]
-    title = message.split('.', 1)[0]
+    title = message[:-1] if message.endswith('.') else message
     return {'errors': [{
         'request_id': request_id or '',
         'code': 'client' if 400 <= status < 500 else 'server',

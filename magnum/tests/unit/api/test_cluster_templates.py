@@ -43,10 +43,12 @@ class CreateTemplateTest(base.APITestCase):
         response = self.request(
             'post', '/v1/clustertemplates',
             template_body(image_id='no-os-distro-image'), status=400)
-        detail = response.json['errors'][0]['detail']
-        self.assertIn('Cluster type (vm, None, kubernetes) not supported',
-                      detail)
-        self.assertIn('openstack image set --property os_distro=', detail)
+        error = response.json['errors'][0]
+        # The CLI shows only the title: it must carry the fix too.
+        for shown in (error['title'], error['detail']):
+            self.assertIn('Cluster type (vm, None, kubernetes) not supported',
+                          shown)
+            self.assertIn('openstack image set --property os_distro=', shown)
 
     def test_unknown_image_is_400(self):
         response = self.request('post', '/v1/clustertemplates',
