@@ -18,14 +18,28 @@ operations):
 ``fake_steps``
     How many observations report ``*_IN_PROGRESS`` before the operation
     finishes (default 0).
+
+The records live in the process, so a conductor that restarts forgets
+them, and a conductor observing a cluster another process created does
+not know it. When the environment variable ``MAGNUM_FAKE_DRIVER_STATE``
+names a file, the records live in that file instead (JSON, locked with
+``flock`` around every call), shared by every process that sets it: this
+is how several conductor processes (or workers) share one pretend cloud,
+as real ones share Heat.
 """
 
+import contextlib
 import copy
 import dataclasses
+import fcntl
+import json
+import os
 import threading
 
 from magnum.common import exception
 from magnum.drivers import base
+
+STATE_ENV = 'MAGNUM_FAKE_DRIVER_STATE'
 
 MASTER_NET = '192.0.2.'
 WORKER_NET = '198.51.100.'
@@ -104,6 +118,76 @@ def _nodegroups_of(cluster):
     }
 
 
+def _dump_records(clusters):
+    return json.dumps({uuid: dataclasses.asdict(record)
+                       for uuid, record in clusters.items()})
+
+
+def _load_records(text):
+    clusters = {}
+    for uuid, values in (json.loads(text) if text else {}).items():
+        values['nodegroups'] = {key: FakeNodeGroup(**ng) for key, ng
+                                in values['nodegroups'].items()}
+        clusters[uuid] = FakeCluster(**values)
+    return clusters
+
+
+class _RecordsLock:
+    """The lock around the records: a re-entrant thread lock and, with
+    ``MAGNUM_FAKE_DRIVER_STATE`` set, an exclusive ``flock`` on that file,
+    whose records replace the in-memory ones on entry and are written
+    back on exit.
+    """
+
+    def __init__(self, clusters):
+        self._clusters = clusters
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._file = None
+
+    def __enter__(self):
+        self._lock.acquire()
+        self._depth += 1
+        if self._depth == 1:
+            try:
+                self._open_shared()
+            except Exception:
+                self._depth -= 1
+                self._lock.release()
+                raise
+        return self
+
+    def __exit__(self, *exc_info):
+        try:
+            if self._depth == 1 and self._file is not None:
+                with contextlib.closing(self._file) as handle:
+                    self._file = None
+                    handle.seek(0)
+                    handle.truncate()
+                    handle.write(_dump_records(self._clusters).encode())
+                    handle.flush()
+        finally:
+            self._depth -= 1
+            self._lock.release()
+        return False
+
+    def _open_shared(self):
+        path = os.environ.get(STATE_ENV)
+        if not path:
+            return
+        handle = open(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), 'r+b')
+        try:
+            # Closing the file releases the lock.
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            records = _load_records(handle.read().decode())
+        except Exception:
+            handle.close()
+            raise
+        self._clusters.clear()
+        self._clusters.update(records)
+        self._file = handle
+
+
 class FakeDriver(base.Driver):
     """A driver for tests: instant, in-memory, scriptable by labels."""
 
@@ -112,8 +196,8 @@ class FakeDriver(base.Driver):
         {'server_type': 'bm', 'os': 'fake', 'coe': 'kubernetes'},
     ]
 
-    _lock = threading.RLock()
     _clusters = {}
+    _lock = _RecordsLock(_clusters)
 
     # -- helpers for tests ----------------------------------------------------
 
