@@ -25,10 +25,30 @@ def lookups_for_request(environ, context=None):
     found = environ.get(ENVIRON_KEY)
     if found is not None:
         return found
-    if environ.get(session.TOKEN_AUTH_KEY) is not None or context is None:
-        sess = session.session_for_environ(environ)
-    else:
-        sess = session.session_for_context(context)
-    found = lookups.CloudLookups(sess)
+    found = _LazyLookups(environ, context)
     environ[ENVIRON_KEY] = found
     return found
+
+
+class _LazyLookups:
+    """CloudLookups whose session is made on the first look-up.
+
+    A request that needs no look-up (a cluster inheriting everything from
+    its template) then works without a token too, as in noauth mode.
+    """
+
+    def __init__(self, environ, context):
+        self._environ = environ
+        self._context = context
+        self._lookups = None
+
+    def __getattr__(self, name):
+        if self._lookups is None:
+            environ, context = self._environ, self._context
+            if environ.get(session.TOKEN_AUTH_KEY) is not None or \
+                    context is None:
+                sess = session.session_for_environ(environ)
+            else:
+                sess = session.session_for_context(context)
+            self._lookups = lookups.CloudLookups(sess)
+        return getattr(self._lookups, name)

@@ -14,7 +14,8 @@ class LookupsForRequestTest(base.TestCase):
     def test_one_per_request(self):
         environ = {session.TOKEN_AUTH_KEY: test_session._user_auth_plugin()}
         first = request.lookups_for_request(environ)
-        self.assertIsInstance(first, lookups.CloudLookups)
+        self.assertTrue(callable(first.image))
+        self.assertIsInstance(first._lookups, lookups.CloudLookups)
         self.assertIs(first, request.lookups_for_request(environ))
         self.assertIsNot(first, request.lookups_for_request(
             {session.TOKEN_AUTH_KEY: test_session._user_auth_plugin()}))
@@ -25,5 +26,7 @@ class LookupsForRequestTest(base.TestCase):
         self.assertIs(found, environ[request.ENVIRON_KEY])
 
     def test_no_token_anywhere(self):
+        # Nothing is asked of the cloud until a look-up is made.
+        found = request.lookups_for_request({})
         self.assertRaises(exception.AuthorizationFailure,
-                          request.lookups_for_request, {})
+                          lambda: found.image('fedora'))
