@@ -55,9 +55,14 @@ def admin_context():
 def context_for_takeover(operation):
     """Return a context to run an operation whose cast was lost.
 
-    The caller's token is gone; drivers get an admin context scoped to
-    the operation's project and user (a Heat driver uses the cluster's
-    trust then).
+    The caller's token is gone: this is an admin context scoped to the
+    operation's project and user, without a token. The handlers hand the
+    driver the cluster's trust instead
+    (:func:`magnum.conductor.handlers.credentials.driver_context`), so a
+    Heat driver creates and updates stacks with a trust-scoped token;
+    that works because the trust may be redelegated once
+    (:mod:`magnum.common.keystone.trusts`). What needs the caller
+    themselves (creating the trust, rotating it) fails with a reason.
     """
     return magnum_context.make_admin_context(
         all_tenants=True, project_id=operation.project_id,

@@ -48,9 +48,13 @@ def delete_user(session, user_id):
 
 
 def create_trust(session, trustor_user_id, trustee_user_id, project_id,
-                 role_names):
-    """Create an impersonating trust that cannot be redelegated.
+                 role_names, redelegation_count=0):
+    """Create an impersonating trust.
 
+    :param redelegation_count: how many times the trust may be
+        redelegated (trusts made from its trust-scoped tokens, and from
+        theirs); 0 for none. Keystone refuses more than its ``[trust]
+        max_redelegation_count`` (3 by default).
     :returns: the trust's JSON representation.
     """
     body = {'trust': {
@@ -58,9 +62,11 @@ def create_trust(session, trustor_user_id, trustee_user_id, project_id,
         'trustee_user_id': trustee_user_id,
         'project_id': project_id,
         'impersonation': True,
-        'allow_redelegation': False,
+        'allow_redelegation': redelegation_count > 0,
         'roles': [{'name': name} for name in role_names],
     }}
+    if redelegation_count > 0:
+        body['trust']['redelegation_count'] = redelegation_count
     return session.post(_url('/OS-TRUST/trusts'), json=body).json()['trust']
 
 

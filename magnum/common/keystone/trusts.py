@@ -2,10 +2,24 @@
 
 The trustee is a Keystone user of its own, ``<cluster uuid>_<project id>``
 in the ``[trust]`` domain, with a random password kept on the cluster. The
-trust lets it act as the creator in the cluster's project (impersonation,
-no redelegation); magnum polls the cluster's stacks through it, and the
-nodes may use it too (``[trust] cluster_user_trust``).
+trust lets it act as the creator in the cluster's project (impersonation);
+magnum polls the cluster's stacks through it, and the nodes may use it too
+(``[trust] cluster_user_trust``).
+
+The trust allows exactly one redelegation (``REDELEGATION_COUNT``): a
+stack created or updated with a trust-scoped token (an operation resumed
+after its conductor died, with no caller's token left) makes Heat create
+its own trust from that token, which Keystone refuses unless the trust
+may be redelegated. Heat's trust cannot be redelegated further.
+
+Rotation (:func:`rotate_trustee_and_trust`) makes a new trustee, password
+and trust; the trustee's name alternates between ``<uuid>_<project>`` and
+``<uuid>_<project>_rotated``, so the new one never clashes with the one in
+use, and one left over by a rotation that died is recognised and replaced.
 """
+
+import dataclasses
+import types
 
 from keystoneauth1 import exceptions as ka_exceptions
 from oslo_log import log as logging
@@ -21,6 +35,11 @@ CONF = magnum.conf.CONF
 LOG = logging.getLogger(__name__)
 
 TRUSTEE_PASSWORD_LENGTH = 18
+
+# Heat makes its own trust from a trust-scoped token of ours: one level.
+REDELEGATION_COUNT = 1
+
+ROTATED_SUFFIX = '_rotated'
 
 # Answers meaning "this identity may not do that": try the next one.
 _REFUSED = (ka_exceptions.Forbidden, ka_exceptions.Unauthorized)
@@ -75,11 +94,11 @@ def _describe(error):
     return 'Keystone could not be reached: %s' % text
 
 
-def _create_trustee(cluster):
+def _create_trustee(cluster, name=None):
     session = auth.domain_admin_session()
     domain_id = (CONF.trust.trustee_domain_id or
                  identity.token_domain_id(session))
-    name = trustee_name(cluster)
+    name = name or trustee_name(cluster)
     password = passwords.generate_password(TRUSTEE_PASSWORD_LENGTH)
     try:
         user = identity.create_user(session, name, password, domain_id)
@@ -103,7 +122,8 @@ def _create_trust(context, cluster):
     roles = list(CONF.trust.roles or context.roles or
                  session.auth.get_access(session).role_names)
     trust = identity.create_trust(session, trustor, cluster.trustee_user_id,
-                                  project, roles)
+                                  project, roles,
+                                  redelegation_count=REDELEGATION_COUNT)
     return trust['id']
 
 
@@ -182,3 +202,116 @@ def delete_trustee_and_trust(context, cluster):
         cluster.trustee_username = None
         cluster.trustee_password = None
     return trust_gone and trustee_gone
+
+
+@dataclasses.dataclass(frozen=True)
+class Trustee:
+    """A cluster's trustee user, its password and its trust."""
+
+    user_id: str | None
+    username: str | None
+    password: str | None
+    trust_id: str | None
+
+    @classmethod
+    def of(cls, cluster):
+        return cls(cluster.trustee_user_id, cluster.trustee_username,
+                   cluster.trustee_password, cluster.trust_id)
+
+    def put_on(self, cluster):
+        cluster.trustee_user_id = self.user_id
+        cluster.trustee_username = self.username
+        cluster.trustee_password = self.password
+        cluster.trust_id = self.trust_id
+
+    def __repr__(self):
+        # Never the password.
+        return 'Trustee(user_id=%r, trust_id=%r)' % (self.user_id,
+                                                     self.trust_id)
+
+
+def _rotated_name(cluster):
+    """Return the trustee name the cluster does not use now."""
+    base = trustee_name(cluster)
+    if cluster.trustee_username == base:
+        return base + ROTATED_SUFFIX
+    return base
+
+
+def rotate_trustee_and_trust(context, cluster):
+    """Give ``cluster`` a new trustee user, password and trust.
+
+    The new ones are saved on the cluster; the old ones are left alone,
+    since the cluster's nodes still use them: once the new ones are
+    pushed to the cluster, delete the old with
+    :func:`delete_trustee`, or on failure put them back with
+    :func:`undo_rotation`. A cluster without a trustee gets its first.
+
+    :param context: the caller's context, with their token: the new
+        trust is theirs.
+    :returns: the old :class:`Trustee`.
+    :raises: TrusteeOrTrustToClusterFailed when Keystone refuses or fails
+        (the cluster is left as it was).
+    :raises: AuthorizationFailure when the context carries no token.
+    """
+    old = Trustee.of(cluster)
+    if not old.user_id:
+        create_trustee_and_trust(context, cluster)
+        return old
+    try:
+        _create_trustee(cluster, _rotated_name(cluster))
+        cluster.trust_id = None
+        cluster.trust_id = _create_trust(context, cluster)
+    except (ka_exceptions.ClientException,
+            exception.MagnumException) as e:
+        new = Trustee.of(cluster)
+        old.put_on(cluster)
+        if new.user_id and new.user_id != old.user_id:
+            delete_trustee(context, cluster, new)
+        if not isinstance(e, ka_exceptions.ClientException):
+            raise
+        LOG.warning('Rotating the trustee and trust of cluster %(cluster)s '
+                    'failed: %(error)s', {'cluster': cluster.uuid,
+                                          'error': e})
+        raise errors.TrusteeOrTrustToClusterFailed(
+            cluster_uuid=cluster.uuid, reason=_describe(e))
+    cluster.save()
+    LOG.info('Cluster %(cluster)s has the new trustee %(user)s and trust '
+             '%(trust)s; the old are %(old)r', {
+                 'cluster': cluster.uuid, 'user': cluster.trustee_user_id,
+                 'trust': cluster.trust_id, 'old': old})
+    return old
+
+
+def delete_trustee(context, cluster, trustee):
+    """Delete a trustee and trust of ``cluster`` it no longer uses.
+
+    Missing ones are fine; failures are logged, not raised.
+
+    :param trustee: a :class:`Trustee`, as
+        :func:`rotate_trustee_and_trust` returned.
+    :returns: True when neither is left.
+    """
+    if not (trustee.user_id or trustee.trust_id):
+        return True
+    # delete_trustee_and_trust reads and clears these fields; a stand-in
+    # keeps them off the cluster.
+    stand_in = types.SimpleNamespace(
+        uuid=cluster.uuid, user_id=cluster.user_id,
+        project_id=cluster.project_id, trustee_user_id=trustee.user_id,
+        trustee_username=trustee.username,
+        trustee_password=trustee.password, trust_id=trustee.trust_id)
+    return delete_trustee_and_trust(context, stand_in)
+
+
+def undo_rotation(context, cluster, old):
+    """Put the old trustee and trust back; delete the new ones.
+
+    For a rotation whose new credentials could not be pushed to the
+    cluster. The cluster is saved.
+    """
+    new = Trustee.of(cluster)
+    old.put_on(cluster)
+    cluster.save()
+    if new.user_id != old.user_id:
+        delete_trustee(context, cluster, new)

@@ -81,7 +81,8 @@ def create_cluster(context, operation, cluster):
                or cluster.create_timeout
                or CONF.cluster_heat.create_timeout)
     driver = registry.get_driver_for_cluster(cluster)
-    driver.create_cluster(context, cluster, timeout)
+    driver.create_cluster(credentials.driver_context(context, cluster),
+                          cluster, timeout)
     cluster.save()
     _copy_backend_ref(cluster)
 
@@ -97,7 +98,8 @@ def update_cluster(context, operation, cluster):
         worker.node_count = node_count
         worker.save()
     try:
-        driver.update_cluster(context, cluster,
+        driver.update_cluster(credentials.driver_context(context, cluster),
+                              cluster,
                               rollback=bool(params.get('rollback')))
     except Exception:
         if previous is not None:
@@ -116,7 +118,8 @@ def resize_cluster(context, operation, cluster):
     nodegroup.node_count = node_count
     nodegroup.save()
     try:
-        driver.resize_cluster(context, cluster, node_count,
+        driver.resize_cluster(credentials.driver_context(context, cluster),
+                              cluster, node_count,
                               list(params.get('nodes_to_remove') or []),
                               nodegroup)
     except Exception:
@@ -126,15 +129,38 @@ def resize_cluster(context, operation, cluster):
     cluster.save()
 
 
+def _with_versions_of(labels, template):
+    """Return ``labels`` with ``template``'s version labels.
+
+    Those are the ``*_tag`` and ``*_version`` labels: the versions an
+    upgrade to ``template`` moves to.
+    """
+    labels = dict(labels or {})
+    labels.update({key: value for key, value in
+                   (template.labels or {}).items()
+                   if key.endswith(('_tag', '_version'))})
+    return labels
+
+
 def upgrade_cluster(context, operation, cluster):
     params = _params(operation)
     driver = registry.get_driver_for_cluster(cluster)
     template = objects.ClusterTemplate.get_by_uuid(
         _admin(), params['cluster_template_id'])
     nodegroup = _nodegroup(operation, cluster)
-    driver.upgrade_cluster(context, cluster, template,
+    driver.upgrade_cluster(credentials.driver_context(context, cluster),
+                           cluster, template,
                            params.get('max_batch_size') or 1, nodegroup,
                            rollback=bool(params.get('rollback')))
+    # Labels override the template's (render.merged_labels): without this
+    # the API keeps showing the old versions and a nodegroup made later
+    # (its labels start as the cluster's) gets the old kube_tag.
+    # Only the nodegroup named is replaced (upstream's rule; masters are
+    # upgraded with --nodegroup default-master), so only its labels move.
+    if nodegroup.is_default:
+        cluster.labels = _with_versions_of(cluster.labels, template)
+    nodegroup.labels = _with_versions_of(nodegroup.labels, template)
+    nodegroup.save()
     cluster.cluster_template_id = template.uuid
     cluster.save()
 
@@ -144,29 +170,33 @@ def delete_cluster(context, operation, cluster):
         notifications.notify(context, states.ACTION_DELETE,
                              notifications.PENDING, cluster)
     driver = registry.get_driver_for_cluster(cluster)
-    driver.pre_delete_cluster(context, cluster)
-    driver.delete_cluster(context, cluster)
+    acting = credentials.driver_context(context, cluster)
+    driver.pre_delete_cluster(acting, cluster)
+    driver.delete_cluster(acting, cluster)
     cluster.save()
 
 
 def create_nodegroup(context, operation, cluster):
     driver = registry.get_driver_for_cluster(cluster)
     nodegroup = _nodegroup(operation, cluster)
-    driver.create_nodegroup(context, cluster, nodegroup)
+    driver.create_nodegroup(credentials.driver_context(context, cluster),
+                            cluster, nodegroup)
     nodegroup.save()
 
 
 def update_nodegroup(context, operation, cluster):
     driver = registry.get_driver_for_cluster(cluster)
     nodegroup = _nodegroup(operation, cluster)
-    driver.update_nodegroup(context, cluster, nodegroup)
+    driver.update_nodegroup(credentials.driver_context(context, cluster),
+                            cluster, nodegroup)
     nodegroup.save()
 
 
 def delete_nodegroup(context, operation, cluster):
     driver = registry.get_driver_for_cluster(cluster)
     nodegroup = _nodegroup(operation, cluster)
-    driver.delete_nodegroup(context, cluster, nodegroup)
+    driver.delete_nodegroup(credentials.driver_context(context, cluster),
+                            cluster, nodegroup)
 
 
 def rotate_ca_certificate(context, operation, cluster):
@@ -180,14 +210,31 @@ def rotate_ca_certificate(context, operation, cluster):
                                                'certificate')
     credentials.rotate_ca_certificate(context, cluster)
     cluster.refresh()
-    driver.rotate_ca_certificate(context, cluster)
+    driver.rotate_ca_certificate(
+        credentials.driver_context(context, cluster), cluster)
     cluster.save()
 
 
 def rotate_credential(context, operation, cluster):
+    """New trustee, password and trust; pushed; then the old deleted.
+
+    When the push fails the old ones are put back (the nodes still use
+    them) and the new ones deleted.
+    """
     driver = registry.get_driver_for_cluster(cluster)
-    driver.rotate_credential(context, cluster)
+    if (type(driver).rotate_credential
+            is driver_base.Driver.rotate_credential):
+        # Refuse before anything changes in Keystone.
+        driver.rotate_credential(context, cluster)
+        raise exception.CredentialRotationNotSupported()
+    old = credentials.rotate_trust(context, cluster)
+    try:
+        driver.rotate_credential(context, cluster)
+    except Exception:
+        credentials.undo_trust_rotation(context, cluster, old)
+        raise
     cluster.save()
+    credentials.retire_trust(context, cluster, old)
 
 
 HANDLERS = {

@@ -71,6 +71,47 @@ def delete_for_cluster(context, cluster):
                           cluster.uuid)
 
 
+def driver_context(context, cluster):
+    """Return the context to hand the driver for an operation.
+
+    The caller's when it carries their token. An operation resumed after
+    its conductor died has none (see
+    :func:`magnum.conductor.operations.context_for_takeover`); it then
+    acts through the cluster's trust, when the cluster has one.
+    """
+    if context.auth_token or not (cluster.trust_id
+                                  and cluster.trustee_user_id
+                                  and cluster.trustee_password):
+        return context
+    return _trusts().trust_context(cluster)
+
+
+def rotate_trust(context, cluster):
+    """Give the cluster a new trustee user, password and trust.
+
+    The new ones are saved on the cluster, the old ones kept until
+    :func:`retire_trust` (pushed) or :func:`undo_trust_rotation` (not).
+
+    :returns: the old trustee, or None when trusts are not configured
+        (nothing changes).
+    """
+    if not trusts_configured():
+        return None
+    return _trusts().rotate_trustee_and_trust(context, cluster)
+
+
+def retire_trust(context, cluster, old):
+    """Delete the trustee and trust a rotation replaced; gone is fine."""
+    if old is not None:
+        _trusts().delete_trustee(context, cluster, old)
+
+
+def undo_trust_rotation(context, cluster, old):
+    """Put back the trustee and trust a rotation replaced."""
+    if old is not None:
+        _trusts().undo_rotation(context, cluster, old)
+
+
 def get_ca_certificate(context, cluster, ca_cert_type=None):
     """Return the PEM of one of the cluster's CAs."""
     return _certificates().get_ca_certificate(context, cluster,

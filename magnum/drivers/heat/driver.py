@@ -14,6 +14,7 @@ from oslo_utils import uuidutils
 
 from magnum.common.cloud import session as cloud_session
 from magnum.common import exception
+from magnum.common.keystone import auth as keystone_auth
 from magnum.drivers import base
 from magnum.drivers.heat import inputs as heat_inputs
 from magnum.drivers.heat import labels as heat_labels
@@ -48,6 +49,32 @@ def removal_list(nodes_to_remove):
     return entries
 
 
+def cloud_session_for(context):
+    """Return a keystoneauth session for the driver's look-ups.
+
+    The caller's token data when the context has it (its catalog, as
+    the API validated with); otherwise whatever the context holds, the
+    cluster's trust for a resumed operation included (see
+    :func:`magnum.common.keystone.auth.session_for_context`).
+    """
+    if context.auth_token and context.auth_token_info:
+        return cloud_session.session_for_context(context)
+    return keystone_auth.session_for_context(context)
+
+
+def polling_context(context, cluster):
+    """Return the context to read a cluster's stacks with.
+
+    The cluster's trust when it has one: the status sync hands over an
+    admin context without a token, and the trust reads the stacks as
+    their owner. Otherwise ``context`` itself.
+    """
+    if (cluster.trust_id and cluster.trustee_user_id
+            and cluster.trustee_password):
+        return keystone_auth.trust_context(cluster)
+    return context
+
+
 def _remember_stack(owner, stack_id):
     owner.stack_id = stack_id
     owner.save()
@@ -78,14 +105,14 @@ class HeatDriver(base.Driver):
 
     def resolve_inputs(self, context, cluster, nodegroups, new_keys=True):
         """Return the :class:`~magnum.drivers.heat.inputs.Inputs`."""
-        return heat_inputs.resolve(context, cluster,
-                                   cluster.cluster_template, nodegroups,
-                                   new_keys=new_keys)
+        return heat_inputs.resolve(
+            context, cluster, cluster.cluster_template, nodegroups,
+            cloud=heat_inputs.CloudAccess(cloud_session_for(context)),
+            new_keys=new_keys)
 
     def networking(self, context):
         """Return the Octavia/Neutron access used by pre-delete."""
-        return predelete.CloudNetworking(
-            cloud_session.session_for_context(context))
+        return predelete.CloudNetworking(cloud_session_for(context))
 
     # -- validation -----------------------------------------------------------
 
@@ -98,6 +125,22 @@ class HeatDriver(base.Driver):
             self.labels_schema(),
             render.merged_labels(cluster, cluster_template))
 
+    @staticmethod
+    def _create_stack(client, tag, name, rendered, timeout):
+        """Create a tagged stack, or adopt the one an earlier attempt made.
+
+        A conductor that died after Heat accepted the stack but before
+        its id was saved leaves a stack nobody knows; the operation's
+        next attempt finds it by its tag instead of making a second.
+        """
+        stack_id = client.find_tagged(tag)
+        if stack_id:
+            LOG.info('Stack %(stack)s (%(tag)s) was created by an earlier '
+                     'attempt; not creating another.',
+                     {'stack': stack_id, 'tag': tag})
+            return stack_id
+        return client.create(name, rendered, timeout, tag=tag)
+
     # -- cluster --------------------------------------------------------------
 
     def create_cluster(self, context, cluster, timeout):
@@ -106,7 +149,9 @@ class HeatDriver(base.Driver):
         rendered = render.render_cluster(
             self.definition, cluster, cluster.cluster_template, nodegroups,
             found)
-        stack_id = self.stacks(context).create(
+        stack_id = self._create_stack(
+            self.stacks(context), heat_stack.owner_tag('cluster',
+                                                       cluster.uuid),
             heat_stack.stack_name(cluster.name or cluster.uuid), rendered,
             heat_stack.timeout_minutes(timeout or cluster.create_timeout))
         _remember_stack(cluster, stack_id)
@@ -137,6 +182,11 @@ class HeatDriver(base.Driver):
         for ng in cluster.nodegroups:
             if ng.stack_id and ng.stack_id != cluster.stack_id:
                 client.delete(ng.stack_id)
+        if not cluster.stack_id:
+            # A create whose conductor died before saving the stack id
+            # may have left one; the status sync then watches it go.
+            cluster.stack_id = client.find_tagged(
+                heat_stack.owner_tag('cluster', cluster.uuid))
         if cluster.stack_id:
             client.delete(cluster.stack_id)
 
@@ -144,7 +194,7 @@ class HeatDriver(base.Driver):
         predelete.delete_load_balancers(self.networking(context), cluster)
 
     def observe_cluster(self, context, cluster):
-        client = self.stacks(context)
+        client = self.stacks(polling_context(context, cluster))
         views = {}
         for stack_id in {cluster.stack_id} | {
                 ng.stack_id for ng in cluster.nodegroups}:
@@ -171,7 +221,8 @@ class HeatDriver(base.Driver):
         rendered = render.render_nodegroup(
             self.definition, cluster, cluster.cluster_template, nodegroup,
             found, view.outputs)
-        stack_id = client.create(
+        stack_id = self._create_stack(
+            client, heat_stack.owner_tag('nodegroup', nodegroup.uuid),
             heat_stack.nodegroup_stack_name(cluster.name or cluster.uuid,
                                             nodegroup.name),
             rendered, heat_stack.timeout_minutes(cluster.create_timeout))

@@ -1,8 +1,11 @@
 """Create, change, read and delete Heat stacks with python-heatclient.
 
-Stacks are created and updated with the caller's token (Heat cannot build
-its own trust from a trust-scoped token); reads and deletes work with any
-token of the cluster's project, the cluster's trust included.
+Stacks are created and updated with the caller's token. When there is
+none (an operation resumed after its conductor died) the cluster's trust
+is used: Heat then builds its own trust from a trust-scoped token, which
+Keystone allows because the cluster's trust permits one redelegation
+(see doc/source/admin/certificates-and-trusts.rst). Reads and deletes work
+with any token of the cluster's project, the cluster's trust included.
 """
 
 import base64
@@ -16,8 +19,8 @@ from heatclient import exc as heat_exc
 from keystoneauth1 import exceptions as ks_exc
 
 from magnum.common.cloud import exceptions as cloud_exc
-from magnum.common.cloud import session as cloud_session
 from magnum.common import exception
+from magnum.common.keystone import auth as keystone_auth
 import magnum.conf
 from magnum.i18n import _
 
@@ -67,6 +70,18 @@ def nodegroup_stack_name(cluster_name, nodegroup_name, suffix=None):
     return ('%s-%s' % (base, suffix or short_id())).lower()
 
 
+def owner_tag(kind, uuid):
+    """Return the tag that marks the stack of a cluster or nodegroup.
+
+    A create resumed after its conductor died finds the stack the first
+    attempt made (:meth:`StackClient.find_tagged`) instead of making a
+    second one; the stack id may never have been saved.
+
+    :param kind: ``cluster`` or ``nodegroup``.
+    """
+    return 'magnum_%s_%s' % (kind, uuid)
+
+
 def timeout_minutes(create_timeout):
     """The cluster's timeout if set, else ``[cluster_heat] create_timeout``.
     """
@@ -90,11 +105,16 @@ def _interface():
 
 
 def heat_for_context(context):
-    """Return a heatclient acting with the token in ``context``.
+    """Return a heatclient acting as ``context``.
 
-    :raises: AuthorizationFailure when the context has no token data.
+    The caller's token, the cluster's trust (a
+    :func:`magnum.common.keystone.auth.trust_context`) or, for an admin
+    context with neither, magnum's service user: see
+    :func:`magnum.common.keystone.auth.session_for_context`.
+
+    :raises: AuthorizationFailure when the context has no credentials.
     """
-    sess = cloud_session.session_for_context(context)
+    sess = keystone_auth.session_for_context(context)
     return heat_client.Client(CONF.heat_client.api_version or '1',
                               session=sess, service_type='orchestration',
                               interface=_interface(),
@@ -143,22 +163,39 @@ class StackClient:
     def __init__(self, context, heat=None):
         self._heat = heat or heat_for_context(context)
 
-    def create(self, name, rendered, timeout):
+    def create(self, name, rendered, timeout, tag=None):
         """Create a stack and return its id.
 
         :param timeout: minutes (``timeout_minutes`` applied by caller).
+        :param tag: a tag to give the stack (:func:`owner_tag`).
         :raises: InvalidParameterValue (Heat's 400, its message kept),
             AuthorizationFailure, CloudServiceUnavailable.
         """
         template, files, environment = _template_and_files(rendered)
+        fields = dict(stack_name=name, template=template, files=files,
+                      environment=environment,
+                      parameters=rendered.parameters, timeout_mins=timeout,
+                      disable_rollback=True)
+        if tag:
+            fields['tags'] = tag
         try:
-            created = self._heat.stacks.create(
-                stack_name=name, template=template, files=files,
-                environment=environment, parameters=rendered.parameters,
-                timeout_mins=timeout, disable_rollback=True)
+            created = self._heat.stacks.create(**fields)
         except _FAILURES as error:
             raise _translate(error, 'create')
         return created['stack']['id']
+
+    def find_tagged(self, tag):
+        """Return the id of a stack with ``tag`` not being deleted, or None.
+
+        :raises: AuthorizationFailure, CloudServiceUnavailable.
+        """
+        try:
+            for found in self._heat.stacks.list(tags=tag):
+                if not found.stack_status.startswith('DELETE'):
+                    return found.id
+        except _FAILURES as error:
+            raise _translate(error, 'list')
+        return None
 
     def update(self, stack_id, parameters, rendered=None, rollback=False,
                clear_parameters=()):

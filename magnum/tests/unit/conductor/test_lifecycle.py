@@ -3,8 +3,13 @@ status sync, on sqlite.
 """
 
 from magnum.common import exception
+from magnum.conductor.handlers import credentials
+from magnum.conductor import operations
 from magnum.conductor import states
+from magnum.db import api as dbapi
+from magnum.drivers import base as driver_base
 from magnum.drivers.fake import driver as fake_driver
+from magnum.drivers import registry
 from magnum import objects
 from magnum.tests.unit.conductor import base
 
@@ -164,6 +169,73 @@ class ClusterOperationsTest(base.ConductorTestCase):
         cluster = self.cluster(self.uuid)
         self.assertEqual('CREATE_COMPLETE', cluster.status)
         self.assertIn('not supported', cluster.status_reason)
+
+    def test_rotate_credential_new_pushed_then_old_retired(self):
+        order = []
+        rotate = self.patch_autospec(credentials, 'rotate_trust')
+        rotate.side_effect = lambda ctx, c: order.append('rotate') or 'old'
+        retire = self.patch_autospec(credentials, 'retire_trust')
+        retire.side_effect = lambda ctx, c, old: order.append(
+            ('retire', old))
+        push = self.patch_autospec(fake_driver.FakeDriver,
+                                   'rotate_credential')
+        push.side_effect = lambda drv, ctx, c: order.append('push')
+        op = self.start(self.uuid, states.ROTATE_CREDENTIAL)
+        self.assertEqual('succeeded', self.run_op(op))
+        self.assertEqual(['rotate', 'push', ('retire', 'old')], order)
+
+    def test_rotate_credential_push_refused_puts_the_old_back(self):
+        self.patch_autospec(credentials, 'rotate_trust').return_value = 'old'
+        retire = self.patch_autospec(credentials, 'retire_trust')
+        undo = self.patch_autospec(credentials, 'undo_trust_rotation')
+        self.patch_autospec(fake_driver.FakeDriver, 'rotate_credential'
+                            ).side_effect = RuntimeError('heat down')
+        op = self.start(self.uuid, states.ROTATE_CREDENTIAL)
+        self.assertEqual('failed', self.run_op(op))
+        self.assertEqual('old', undo.call_args[0][2])
+        retire.assert_not_called()
+        self.assertEqual('UPDATE_FAILED', self.cluster(self.uuid).status)
+
+    def test_rotate_credential_unsupported_changes_no_trust(self):
+        rotate = self.patch_autospec(credentials, 'rotate_trust')
+
+        class NoRotation(fake_driver.FakeDriver):
+            rotate_credential = driver_base.Driver.rotate_credential
+
+        self.patch_autospec(registry, 'get_driver_for_cluster'
+                            ).return_value = NoRotation()
+        op = self.start(self.uuid, states.ROTATE_CREDENTIAL,
+                        {'previous_status': 'CREATE_COMPLETE'})
+        self.assertEqual('failed', self.run_op(op))
+        rotate.assert_not_called()
+        self.assertEqual('CREATE_COMPLETE', self.cluster(self.uuid).status)
+
+    def test_without_token_the_driver_acts_through_the_trust(self):
+        dbapi.update_cluster(self.uuid, {
+            'trust_id': 'trust-1', 'trustee_user_id': 'trustee-1',
+            'trustee_password': 'secret'})
+        seen = []
+        self.patch_autospec(fake_driver.FakeDriver, 'update_cluster'
+                            ).side_effect = (
+            lambda drv, ctx, c, rollback=False: seen.append(ctx))
+        op = self.start(self.uuid, states.UPDATE_CLUSTER)
+        self.context = operations.context_for_takeover(self.operation(op))
+        self.assertIsNone(self.context.auth_token)
+        self.assertEqual('succeeded', self.run_op(op))
+        self.assertEqual(('trust-1', 'trustee-1', 'secret', False),
+                         (seen[0].trust_id, seen[0].user_id,
+                          seen[0].password, seen[0].is_admin))
+
+    def test_with_token_the_driver_gets_the_callers_context(self):
+        dbapi.update_cluster(self.uuid, {
+            'trust_id': 'trust-1', 'trustee_user_id': 'trustee-1',
+            'trustee_password': 'secret'})
+        seen = []
+        self.patch_autospec(fake_driver.FakeDriver, 'update_cluster'
+                            ).side_effect = (
+            lambda drv, ctx, c, rollback=False: seen.append(ctx))
+        self.run_op(self.start(self.uuid, states.UPDATE_CLUSTER))
+        self.assertIs(self.context, seen[0])
 
     def test_nodegroup_create_and_delete(self):
         ng_values = {'name': 'extra', 'role': 'worker', 'node_count': 2,

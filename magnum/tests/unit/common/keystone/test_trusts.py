@@ -63,7 +63,10 @@ class TestCreate(TrustsTestCase):
             'trustee_user_id': self.cluster.trustee_user_id,
             'project_id': fakes.PROJECT_ID,
             'impersonation': True,
-            'allow_redelegation': False,
+            # Heat's own trust, made from a trust-scoped token of this
+            # one when a resumed operation creates a stack: one level.
+            'allow_redelegation': True,
+            'redelegation_count': 1,
             'roles': [{'name': 'member'}, {'name': 'reader'}]}, trust)
         request = self.keystone.requests_to('POST', '/OS-TRUST/trusts')[0]
         self.assertEqual(fakes.CALLER_TOKEN, request.headers['X-Auth-Token'])
@@ -276,6 +279,104 @@ class TestDelete(TrustsTestCase):
         self.assertEqual(self.trust_id, self.cluster.trust_id)
         self.assertIn('Could not delete trustee', self.log.output)
         self.assertNotIn(self.cluster.trustee_password, self.log.output)
+
+
+class TestRotate(TrustsTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self._create()
+        self.old = trusts.Trustee.of(self.cluster)
+
+    def _rotate(self):
+        return trusts.rotate_trustee_and_trust(self.caller, self.cluster)
+
+    def test_new_trustee_password_and_trust_saved(self):
+        old = self._rotate()
+        self.assertEqual(self.old, old)
+        stored = self._load()
+        self.assertNotEqual(self.old.user_id, stored.trustee_user_id)
+        self.assertNotEqual(self.old.trust_id, stored.trust_id)
+        self.assertNotEqual(self.old.password, stored.trustee_password)
+        self.assertEqual('%s_%s_rotated' % (db_utils.CLUSTER_UUID,
+                                            db_utils.PROJECT_ID),
+                         stored.trustee_username)
+        trust = self.keystone.trusts[stored.trust_id]
+        self.assertEqual(stored.trustee_user_id, trust['trustee_user_id'])
+        self.assertEqual(fakes.CALLER_ID, trust['trustor_user_id'])
+        self.assertEqual(1, trust['redelegation_count'])
+        # The old ones stay until the new ones are pushed.
+        self.assertIn(self.old.user_id, self.keystone.users)
+        self.assertIn(self.old.trust_id, self.keystone.trusts)
+
+    def test_old_deleted_after_the_push(self):
+        old = self._rotate()
+        self.assertTrue(trusts.delete_trustee(self.caller, self.cluster,
+                                              old))
+        self.assertEqual({self.cluster.trustee_user_id},
+                         set(self.keystone.users))
+        self.assertEqual({self.cluster.trust_id}, set(self.keystone.trusts))
+        # The cluster keeps the new ones.
+        self.assertEqual(self.cluster.trust_id, self._load().trust_id)
+
+    def test_old_already_gone_is_fine(self):
+        old = self._rotate()
+        del self.keystone.users[old.user_id]
+        del self.keystone.trusts[old.trust_id]
+        self.assertTrue(trusts.delete_trustee(self.caller, self.cluster,
+                                              old))
+
+    def test_names_alternate(self):
+        trusts.delete_trustee(self.caller, self.cluster, self._rotate())
+        trusts.delete_trustee(self.caller, self.cluster, self._rotate())
+        self.assertEqual('%s_%s' % (db_utils.CLUSTER_UUID,
+                                    db_utils.PROJECT_ID),
+                         self.cluster.trustee_username)
+        self.assertEqual(1, len(self.keystone.users))
+
+    def test_leftover_of_a_dead_rotation_replaced(self):
+        self._rotate()
+        leftover = self.cluster.trustee_user_id
+        self.old.put_on(self.cluster)
+        self.cluster.save()
+        self._rotate()
+        self.assertNotIn(leftover, self.keystone.users)
+        self.assertIn(self.old.user_id, self.keystone.users)
+        self.assertIn(self.cluster.trustee_user_id, self.keystone.users)
+
+    def test_refused_trust_leaves_the_cluster_as_it_was(self):
+        self.keystone.refuse[('create_trust', fakes.CALLER_TOKEN)] = 403
+        self.assertRaises(errors.TrusteeOrTrustToClusterFailed,
+                          self._rotate)
+        self.assertEqual(self.old, trusts.Trustee.of(self.cluster))
+        self.assertEqual(self.old, trusts.Trustee.of(self._load()))
+        self.assertEqual({self.old.user_id}, set(self.keystone.users))
+
+    def test_caller_without_token(self):
+        self.caller.auth_token = None
+        self.assertRaises(exception.AuthorizationFailure, self._rotate)
+        self.assertEqual(self.old, trusts.Trustee.of(self._load()))
+        self.assertEqual({self.old.user_id}, set(self.keystone.users))
+
+    def test_undo_puts_the_old_back(self):
+        old = self._rotate()
+        new = trusts.Trustee.of(self.cluster)
+        trusts.undo_rotation(self.caller, self.cluster, old)
+        self.assertEqual(self.old, trusts.Trustee.of(self._load()))
+        self.assertNotIn(new.user_id, self.keystone.users)
+        self.assertNotIn(new.trust_id, self.keystone.trusts)
+        self.assertIn(self.old.trust_id, self.keystone.trusts)
+
+    def test_first_trustee_when_none(self):
+        blank = trusts.Trustee(None, None, None, None)
+        blank.put_on(self.cluster)
+        self.keystone.users.clear()
+        self.keystone.trusts.clear()
+        self.assertEqual(blank, self._rotate())
+        self.assertIn(self.cluster.trust_id, self.keystone.trusts)
+
+    def test_password_not_in_repr(self):
+        self.assertNotIn(self.old.password, repr(self.old))
 
 
 class TestTrustContext(TrustsTestCase):

@@ -1,5 +1,8 @@
 """HeatDriver operations against a fake stack client."""
 
+from unittest import mock
+
+from magnum.common import context as magnum_context
 from magnum.common import exception
 from magnum.drivers.heat import driver as heat_driver
 from magnum.drivers.heat import stack
@@ -13,10 +16,15 @@ class FakeStacks:
     def __init__(self):
         self.calls = []
         self.views = {}
+        self.tagged = {}
 
-    def create(self, name, rendered, timeout):
+    def create(self, name, rendered, timeout, tag=None):
         self.calls.append(('create', name, rendered, timeout))
-        return 'stack-%d' % len(self.calls)
+        self.tagged[tag] = 'stack-%d' % len(self.calls)
+        return self.tagged[tag]
+
+    def find_tagged(self, tag):
+        return self.tagged.get(tag)
 
     def update(self, stack_id, parameters, rendered=None, rollback=False):
         self.calls.append(('update', stack_id, parameters))
@@ -34,8 +42,10 @@ class Driver(k8s_driver.Driver):
     def __init__(self):
         self.fake = FakeStacks()
         self.ca = None
+        self.contexts = []
 
     def stacks(self, context):
+        self.contexts.append(context)
         return self.fake
 
     def resolve_inputs(self, context, cluster, nodegroups, new_keys=True):
@@ -95,6 +105,20 @@ class TestHeatDriver(base.TestCase):
                                 'max_batch_size': 2})],
             self.driver.fake.calls)
 
+    def test_create_tags_the_stack(self):
+        cluster = fx.cluster()
+        self.driver.create_cluster(None, cluster, None)
+        self.assertEqual({'magnum_cluster_%s' % cluster.uuid: 'stack-1'},
+                         self.driver.fake.tagged)
+
+    def test_create_adopts_the_stack_of_an_earlier_attempt(self):
+        # The first attempt's conductor died before saving the stack id.
+        cluster = fx.cluster()
+        self.driver.fake.tagged['magnum_cluster_%s' % cluster.uuid] = 'old'
+        self.driver.create_cluster(None, cluster, None)
+        self.assertEqual([], self.driver.fake.calls)
+        self.assertEqual('old', cluster.stack_id)
+
     def test_rotate_credential_pushes_to_every_stack(self):
         extra = fx.nodegroup('gpu', 'worker', 1, is_default=False,
                              stack_id='ng-sid')
@@ -126,6 +150,19 @@ class TestHeatDriver(base.TestCase):
         self.assertEqual([('delete', 'ng-sid'), ('delete', 'sid')],
                          self.driver.fake.calls)
 
+    def test_delete_finds_a_stack_whose_id_was_never_saved(self):
+        cluster = fx.cluster()
+        self.driver.fake.tagged['magnum_cluster_%s' % cluster.uuid] = 'lost'
+        self.driver.delete_cluster(None, cluster)
+        self.assertEqual([('delete', 'lost')], self.driver.fake.calls)
+        self.assertEqual('lost', cluster.stack_id)
+
+    def test_delete_without_any_stack(self):
+        cluster = fx.cluster()
+        self.driver.delete_cluster(None, cluster)
+        self.assertEqual([], self.driver.fake.calls)
+        self.assertIsNone(cluster.stack_id)
+
     def test_delete_default_nodegroup_refused(self):
         self.assertRaises(exception.DeletingDefaultNGNotSupported,
                           self.driver.delete_nodegroup, None, self.cluster,
@@ -138,6 +175,43 @@ class TestHeatDriver(base.TestCase):
         self.cluster.nodegroups[0].stack_id = 'sid'
         got = self.driver.observe_cluster(None, self.cluster)
         self.assertEqual('https://1.2.3.4:6443', got.api_address)
+
+    def test_observe_reads_through_the_trust(self):
+        admin = magnum_context.make_admin_context(all_tenants=True)
+        self.driver.observe_cluster(admin, self.cluster)
+        used = self.driver.contexts[-1]
+        self.assertEqual(('trust-1', 'trustee-id', 'p@ss word',
+                          'demo-project'),
+                         (used.trust_id, used.user_id, used.password,
+                          used.project_id))
+        self.assertFalse(used.is_admin)
+
+    def test_observe_without_trust_uses_the_context(self):
+        admin = magnum_context.make_admin_context(all_tenants=True)
+        cluster = fx.cluster(stack_id='sid', trust_id=None)
+        self.driver.observe_cluster(admin, cluster)
+        self.assertIs(admin, self.driver.contexts[-1])
+
+
+class TestSessions(base.TestCase):
+
+    def test_token_data_uses_the_callers_catalog(self):
+        ctx = magnum_context.make_context(auth_token='t',
+                                          auth_token_info={'token': {}})
+        with mock.patch.object(heat_driver.cloud_session,
+                               'session_for_context') as cloud:
+            self.assertIs(cloud.return_value,
+                          heat_driver.cloud_session_for(ctx))
+        cloud.assert_called_once_with(ctx)
+
+    def test_trust_or_service_through_keystone_auth(self):
+        ctx = magnum_context.RequestContext(trust_id='t', password='p',
+                                            user_id='u')
+        with mock.patch.object(heat_driver.keystone_auth,
+                               'session_for_context') as auth:
+            self.assertIs(auth.return_value,
+                          heat_driver.cloud_session_for(ctx))
+        auth.assert_called_once_with(ctx)
 
 
 class TestRemovalList(base.TestCase):

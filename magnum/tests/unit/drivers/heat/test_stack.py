@@ -67,6 +67,23 @@ class TestClient(base.TestCase):
                                   self.client.create, 'n', self.rendered, 1)
         self.assertIn('Heat refused to create', str(error))
 
+    def test_create_tagged(self):
+        self.heat.stacks.create.return_value = {'stack': {'id': 'sid'}}
+        self.client.create('n', self.rendered, 60, tag='magnum_cluster_u')
+        self.assertEqual('magnum_cluster_u',
+                         self.heat.stacks.create.call_args[1]['tags'])
+
+    def test_find_tagged_skips_stacks_being_deleted(self):
+        self.heat.stacks.list.return_value = [
+            mock.Mock(id='gone', stack_status='DELETE_IN_PROGRESS'),
+            mock.Mock(id='sid', stack_status='CREATE_IN_PROGRESS')]
+        self.assertEqual('sid', self.client.find_tagged('t'))
+        self.heat.stacks.list.assert_called_once_with(tags='t')
+
+    def test_find_tagged_none(self):
+        self.heat.stacks.list.return_value = []
+        self.assertIsNone(self.client.find_tagged('t'))
+
     def test_update_patches(self):
         self.client.update('sid', {'number_of_minions': 3})
         self.heat.stacks.update.assert_called_once_with(
@@ -90,6 +107,20 @@ class TestClient(base.TestCase):
     def test_delete_missing_is_fine(self):
         self.heat.stacks.delete.side_effect = heat_exc.HTTPNotFound()
         self.client.delete('sid')
+
+
+class TestHeatForContext(base.TestCase):
+
+    def test_session_from_keystone_auth(self):
+        # Token, trust or service user alike (the status sync has no
+        # token); magnum.common.keystone.auth decides.
+        ctx = object()
+        with mock.patch.object(stack.keystone_auth, 'session_for_context'
+                               ) as session, \
+                mock.patch.object(stack.heat_client, 'Client') as client:
+            self.assertIs(client.return_value, stack.heat_for_context(ctx))
+        session.assert_called_once_with(ctx)
+        self.assertIs(session.return_value, client.call_args[1]['session'])
 
 
 class TestEnvironmentMerge(base.TestCase):
