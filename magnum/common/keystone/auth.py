@@ -6,6 +6,7 @@ still works.
 """
 
 from keystoneauth1 import access
+from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1.identity import access as access_identity
 from keystoneauth1.identity import v3
 from keystoneauth1 import loading as ka_loading
@@ -182,9 +183,22 @@ def caller_auth(context):
 
 
 def access_plugin(auth_ref):
-    """Return a plugin that reuses an existing token (no re-auth)."""
-    return access_identity.AccessInfoPlugin(auth_ref,
-                                            auth_url=keystone_url())
+    """Return a plugin that reuses an existing token (no re-auth).
+
+    The Keystone URL comes from the configuration or, failing that, from
+    the token's own service catalog: the token is all a caller needs.
+    """
+    try:
+        url = keystone_url()
+    except exception.ConfigInvalid:
+        url = None
+        if auth_ref.has_service_catalog():
+            try:
+                url = auth_ref.service_catalog.url_for(
+                    service_type='identity', interface='public')
+            except ks_exceptions.EndpointNotFound:
+                url = None
+    return access_identity.AccessInfoPlugin(auth_ref, auth_url=url)
 
 
 def caller_session(context):
