@@ -147,9 +147,9 @@ class TrustsAgainstKeystone(db_utils.DbTestCase):
 
         trust = identity.get_trust(self.admin, self.cluster.trust_id)
         self.assertTrue(trust['impersonation'])
-        # Keystone leaves allow_redelegation out of the body when false.
-        self.assertFalse(trust.get('allow_redelegation', False))
-        self.assertEqual(0, trust['redelegation_count'])
+        # One level of redelegation, the least that lets Heat create a
+        # stack with a trust-scoped token (a conductor resuming a create).
+        self.assertEqual(1, trust['redelegation_count'])
         self.assertEqual(self.demo.user_id, trust['trustor_user_id'])
         self.assertEqual(self.cluster.trustee_user_id,
                          trust['trustee_user_id'])
