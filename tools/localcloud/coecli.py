@@ -45,6 +45,10 @@ class Cli(object):
         self.env.update(openrc_env(openrc))
         self.env['PYTHONWARNINGS'] = 'ignore'
         self.env['PATH'] = layout.VENV_BIN + os.pathsep + self.env['PATH']
+        # python-magnumclient's ``coe cluster config`` reads $SHELL to pick
+        # the export syntax and fails with KeyError when it is unset (as
+        # under cron or a CI runner).
+        self.env.setdefault('SHELL', '/bin/sh')
 
     def run(self, *argv, check=True, timeout=300):
         """Run ``openstack argv``; return (exit status, cleaned output)."""

@@ -11,24 +11,13 @@ import time
 import unittest
 import uuid
 
+from magnum.tests import cloudcli
 from magnum.tests.e2e import cloud as cloud_mod
 from magnum.tests import services
 
 CREATE_TIMEOUT = int(os.environ.get('MAGNUM_E2E_CREATE_TIMEOUT', 600))
 UPDATE_TIMEOUT = int(os.environ.get('MAGNUM_E2E_UPDATE_TIMEOUT', 600))
 DELETE_TIMEOUT = int(os.environ.get('MAGNUM_E2E_DELETE_TIMEOUT', 600))
-
-
-def missing_cloud():
-    """Return why the end-to-end tests cannot run, or None."""
-    cloud = cloud_mod.load()
-    if cloud is None:
-        return ('no local cloud: %s does not exist (run tools/localcloud '
-                'up)' % cloud_mod.cloud_json_path())
-    if not cloud_mod.magnum_answers():
-        return ('magnum-api does not answer on %s (run tools/localcloud '
-                'up)' % cloud_mod.MAGNUM_ROOT)
-    return None
 
 
 def unique(prefix):
@@ -47,11 +36,12 @@ class Helpers(object):
     @classmethod
     def prepare(cls):
         """Load the cloud; return a reason to skip, or None."""
-        reason = missing_cloud()
+        reason = cloudcli.missing_cloud()
         if reason:
             return reason
-        cls.cloud = cloud_mod.load()
-        cls.cli = cloud_mod.Cli(cls.cloud)
+        cls.cloud = cloudcli.load()
+        cls.cli = cloudcli.Cli(cls.cloud,
+                               cls.cloud['files']['demo_openrc'])
         cls.services = cloud_mod.Services(cls.cloud)
         return None
 
@@ -90,11 +80,8 @@ class Helpers(object):
         """Return the cluster as the CLI shows it, or None when gone."""
         for attempt in range(5):
             try:
-                return cls.cli.json('coe', 'cluster', 'show', ident)
-            except cloud_mod.CliError as exc:
-                if 'could not be found' in exc.output or (
-                        'HTTP 404' in exc.output):
-                    return None
+                return cls.cli.show('coe', 'cluster', 'show', ident)
+            except (cloudcli.CliError, cloudcli.ApiUnreachable) as exc:
                 # magnum-api restarting (tools/localcloud up): try again.
                 error = exc
             time.sleep(3)
@@ -107,26 +94,8 @@ class Helpers(object):
         :raises AssertionError: on a ``*_FAILED`` status or a timeout,
             with the status reason.
         """
-        seen = {}
-
-        def probe():
-            cluster = cls.show(ident)
-            seen['cluster'] = cluster
-            if cluster is None:
-                raise AssertionError('cluster %s vanished' % ident)
-            if cluster['status'] == wanted:
-                return cluster
-            if cluster['status'].endswith('_FAILED'):
-                raise AssertionError('cluster %s is %s: %s' % (
-                    ident, cluster['status'], cluster['status_reason']))
-            return None
-        try:
-            return cloud_mod.wait_for('cluster %s %s' % (ident, wanted),
-                                      probe, timeout)
-        except AssertionError as exc:
-            cluster = seen.get('cluster') or {}
-            raise AssertionError('%s (last status %s: %s)' % (
-                exc, cluster.get('status'), cluster.get('status_reason')))
+        return cloudcli.wait_status('cluster %s' % ident,
+                                    lambda: cls.show(ident), wanted, timeout)
 
     @classmethod
     def delete_cluster(cls, ident, timeout=DELETE_TIMEOUT):
@@ -141,7 +110,7 @@ class Helpers(object):
                 raise AssertionError('cluster %s: DELETE_FAILED: %s' % (
                     ident, cluster['status_reason']))
             return cluster is None
-        cloud_mod.wait_for('deletion of cluster %s' % ident, gone, timeout)
+        cloudcli.wait_for('deletion of cluster %s' % ident, gone, timeout)
 
     @classmethod
     def stack_ids(cls, cluster_uuid):

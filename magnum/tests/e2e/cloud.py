@@ -1,17 +1,11 @@
-"""The local cloud as the end-to-end tests see it.
+"""The local cloud's services as the end-to-end tests check them.
 
-``cloud.json`` (``MAGNUM_LOCALCLOUD``, else the checkout's
-``.localcloud/cloud.json``) names every URL and credential.  The tests
-drive magnum only through the real ``openstack coe`` CLI of the local
-cloud's venv, and check the outcome in the real services with
-keystoneauth (REST) and in magnum's database with SQLAlchemy.
+The tests drive magnum only through the real ``openstack coe`` CLI
+(:mod:`magnum.tests.cloudcli`), and check the outcome in the real
+services with keystoneauth (REST) and in magnum's database with
+SQLAlchemy; ``cloud.json`` names every URL and credential.
 """
 
-import json
-import os
-import shlex
-import subprocess
-import time
 from urllib import parse
 
 from keystoneauth1 import adapter
@@ -19,109 +13,6 @@ from keystoneauth1 import exceptions as ks_exc
 from keystoneauth1.identity import v3
 from keystoneauth1 import session as ks_session
 import sqlalchemy
-
-ENV = 'MAGNUM_LOCALCLOUD'
-_REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))))
-DEFAULT_PATH = os.path.join(_REPO, '.localcloud', 'cloud.json')
-MAGNUM_ROOT = 'http://127.0.0.1:9511/'
-
-# Lines every CLI call prints that say nothing about the call.
-NOISE = ('blazarclient', "Could not load 'reservation", 'eventlet',
-         'Eventlet', 'DeprecationWarning', 'warnings.warn')
-
-
-def cloud_json_path():
-    """Return where cloud.json should be."""
-    path = os.environ.get(ENV) or DEFAULT_PATH
-    if os.path.isdir(path):
-        path = os.path.join(path, 'cloud.json')
-    return path
-
-
-def load():
-    """Return the contents of cloud.json, or None when it is absent."""
-    path = cloud_json_path()
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        return json.load(f)
-
-
-def magnum_answers(url=MAGNUM_ROOT, timeout=3.0):
-    """Return True when magnum-api gives an HTTP answer below 500."""
-    import urllib.error
-    import urllib.request
-    try:
-        with urllib.request.urlopen(url, timeout=timeout):
-            return True
-    except urllib.error.HTTPError as exc:
-        return exc.code < 500
-    except (OSError, ValueError):
-        return False
-
-
-def clean(text):
-    """Drop the CLI's import-time noise from its output."""
-    return '\n'.join(line for line in text.splitlines()
-                     if line.strip() and
-                     not any(word in line for word in NOISE))
-
-
-class CliError(Exception):
-    """The CLI exited non-zero."""
-
-    def __init__(self, argv, code, output):
-        super().__init__('openstack %s exited %d:\n%s'
-                         % (' '.join(argv), code, output))
-        self.code = code
-        self.output = output
-
-
-def openrc_env(path):
-    """Return the variables an openrc file exports."""
-    env = {}
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if line.startswith('export ') and '=' in line:
-                key, value = line[len('export '):].split('=', 1)
-                env[key] = shlex.split(value)[0] if value else ''
-    return env
-
-
-class Cli(object):
-    """The real ``openstack`` CLI with the demo user's openrc."""
-
-    def __init__(self, cloud, openrc_key='demo_openrc'):
-        venv_bin = os.path.join(cloud['files']['venv'], 'bin')
-        self.openstack = os.path.join(venv_bin, 'openstack')
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith('OS_')}
-        self.env.update(openrc_env(cloud['files'][openrc_key]))
-        self.env['PYTHONWARNINGS'] = 'ignore'
-        self.env['PATH'] = venv_bin + os.pathsep + self.env.get('PATH', '')
-
-    def run(self, *argv, check=True, timeout=300):
-        """Run ``openstack argv``; return (exit status, cleaned output)."""
-        done = subprocess.run([self.openstack] + list(argv), env=self.env,
-                              stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=timeout)
-        output = clean(done.stdout + '\n' + done.stderr)
-        if check and done.returncode != 0:
-            raise CliError(argv, done.returncode, output)
-        return done.returncode, output
-
-    def json(self, *argv, timeout=300):
-        """Run a show or list command with ``-f json``; return the data."""
-        done = subprocess.run([self.openstack] + list(argv) + ['-f', 'json'],
-                              env=self.env, stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True,
-                              timeout=timeout)
-        if done.returncode != 0:
-            raise CliError(argv, done.returncode,
-                           clean(done.stdout + '\n' + done.stderr))
-        return json.loads(done.stdout)
 
 
 def _session(creds):
@@ -227,21 +118,6 @@ class Services(object):
         rows = self.db('SELECT * FROM cluster WHERE uuid = :uuid',
                        uuid=uuid)
         return rows[0]._mapping if rows else None
-
-
-def wait_for(what, probe, timeout, interval=3.0):
-    """Call ``probe`` until it returns a true value; return that value.
-
-    :raises AssertionError: after ``timeout`` seconds.
-    """
-    since = time.monotonic()
-    while True:
-        value = probe()
-        if value:
-            return value
-        if time.monotonic() - since > timeout:
-            raise AssertionError('%s: not after %ds' % (what, timeout))
-        time.sleep(interval)
 
 
 def host_of(url):

@@ -2,8 +2,8 @@
 upgrade.  Each test builds and deletes its own cluster.
 """
 
+from magnum.tests import cloudcli
 from magnum.tests.e2e import base
-from magnum.tests.e2e import cloud as cloud_mod
 from magnum.tests.e2e import test_cluster_create as create
 
 
@@ -57,12 +57,7 @@ class TestResize(ActionTestCase):
 class TestNodegroups(ActionTestCase):
 
     def nodegroup(self, name):
-        try:
-            return self.cli.json('coe', 'nodegroup', 'show', self.uuid, name)
-        except cloud_mod.CliError as exc:
-            if 'could not be found' in exc.output:
-                return None
-            raise
+        return self.cli.show('coe', 'nodegroup', 'show', self.uuid, name)
 
     def test_nodegroup_create_and_delete(self):
         before = self.workers()
@@ -76,14 +71,14 @@ class TestNodegroups(ActionTestCase):
                 raise AssertionError('nodegroup %s: %s' % (
                     ng['status'], ng['status_reason']))
             return ng and ng['status'] == 'CREATE_COMPLETE'
-        cloud_mod.wait_for('nodegroup %s' % name, complete,
-                           base.CREATE_TIMEOUT)
+        cloudcli.wait_for('nodegroup %s' % name, complete,
+                          base.CREATE_TIMEOUT)
         during = self.workers()
         self.assertEqual(len(before) + 1, len(during), during)
         self.cli.run('coe', 'nodegroup', 'delete', self.uuid, name)
-        cloud_mod.wait_for('deletion of nodegroup %s' % name,
-                           lambda: self.nodegroup(name) is None,
-                           base.DELETE_TIMEOUT)
+        cloudcli.wait_for('deletion of nodegroup %s' % name,
+                          lambda: self.nodegroup(name) is None,
+                          base.DELETE_TIMEOUT)
         self.assertEqual(set(before), set(self.workers()))
         self.assert_gone(set(during) - set(before))
 
@@ -92,7 +87,7 @@ class TestRotation(ActionTestCase):
 
     def test_ca_rotate_gives_a_new_ca_and_voids_old_certificates(self):
         kubeconfig, folder = create.kubeconfig_of(self, self.cli, self.uuid)
-        old_certificate = create.client_certificate(kubeconfig, folder)
+        old_certificate = cloudcli.kubeconfig_certificate(kubeconfig, folder)
         old_cas = create.served_ca(self.cli, self.uuid)
         self.cli.run('coe', 'ca', 'rotate', self.uuid)
         self.wait_status(self.uuid, 'UPDATE_COMPLETE', base.UPDATE_TIMEOUT)
@@ -100,12 +95,10 @@ class TestRotation(ActionTestCase):
         self.assertNotEqual(
             {ca.fingerprint(ca.signature_hash_algorithm) for ca in old_cas},
             {ca.fingerprint(ca.signature_hash_algorithm) for ca in new_cas})
-        self.assertFalse(any(create.verifies(old_certificate, ca)
-                             for ca in new_cas))
+        self.assertFalse(cloudcli.issued_by(old_certificate, new_cas))
         kubeconfig, folder = create.kubeconfig_of(self, self.cli, self.uuid)
-        new_certificate = create.client_certificate(kubeconfig, folder)
-        self.assertTrue(any(create.verifies(new_certificate, ca)
-                            for ca in new_cas))
+        new_certificate = cloudcli.kubeconfig_certificate(kubeconfig, folder)
+        self.assertTrue(cloudcli.issued_by(new_certificate, new_cas))
 
     def test_credential_rotate_gives_new_trustee_credentials(self):
         old = dict(self.services.cluster_row(self.uuid))

@@ -1,35 +1,13 @@
 """One cluster built through the real CLI, and read-only checks on it."""
 
 import os
+import shutil
 import tempfile
 
-from cryptography.hazmat.primitives.asymmetric import padding
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography import x509
 import yaml
 
+from magnum.tests import cloudcli
 from magnum.tests.e2e import base
-
-
-def _pem_certificates(text):
-    """Return the certificates of a PEM bundle."""
-    return x509.load_pem_x509_certificates(text.encode())
-
-
-def verifies(certificate, ca):
-    """Return True when ``ca`` signed ``certificate``."""
-    key = ca.public_key()
-    try:
-        if isinstance(key, rsa.RSAPublicKey):
-            key.verify(certificate.signature,
-                       certificate.tbs_certificate_bytes,
-                       padding.PKCS1v15(),
-                       certificate.signature_hash_algorithm)
-        else:
-            certificate.verify_directly_issued_by(ca)
-    except Exception:
-        return False
-    return certificate.issuer == ca.subject
 
 
 def kubeconfig_of(testcase, cli, cluster_uuid):
@@ -43,28 +21,13 @@ def kubeconfig_of(testcase, cli, cluster_uuid):
 
 
 def _remove_tree(folder):
-    import shutil
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def client_certificate(kubeconfig, folder):
-    """Return the client certificate of a kubeconfig (inline or a file)."""
-    user = kubeconfig['users'][0]['user']
-    if 'client-certificate-data' in user:
-        import base64
-        return x509.load_pem_x509_certificate(
-            base64.b64decode(user['client-certificate-data']))
-    path = user['client-certificate']
-    if not os.path.isabs(path):
-        path = os.path.join(folder, path)
-    with open(path, 'rb') as f:
-        return x509.load_pem_x509_certificate(f.read())
 
 
 def served_ca(cli, cluster_uuid):
     """Return the CA certificates the API serves for a cluster."""
-    _, output = cli.run('coe', 'ca', 'show', cluster_uuid)
-    return _pem_certificates(output + '\n')
+    output = cli.run('coe', 'ca', 'show', cluster_uuid).output
+    return cloudcli.certificates(output)
 
 
 class TestClusterCreate(base.SharedClusterTestCase):
@@ -98,8 +61,8 @@ class TestClusterCreate(base.SharedClusterTestCase):
                                            self.shared['uuid'])
         self.assertEqual(self.shared['api_address'],
                          kubeconfig['clusters'][0]['cluster']['server'])
-        certificate = client_certificate(kubeconfig, folder)
+        certificate = cloudcli.kubeconfig_certificate(kubeconfig, folder)
         cas = served_ca(self.cli, self.shared['uuid'])
-        self.assertTrue(any(verifies(certificate, ca) for ca in cas),
+        self.assertTrue(cloudcli.issued_by(certificate, cas),
                         'the client certificate does not verify against '
                         'the CA served by GET /v1/certificates')

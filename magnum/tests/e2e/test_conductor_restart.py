@@ -10,8 +10,8 @@ import signal
 import subprocess
 import sys
 
+from magnum.tests import cloudcli
 from magnum.tests.e2e import base
-from magnum.tests.e2e import cloud as cloud_mod
 
 UP_TIMEOUT = 600
 
@@ -31,11 +31,11 @@ class TestConductorKilled(base.TestCase):
         self.addCleanup(self.delete_cluster, uuid)
         # The conductor runs in its own process group (its workers too).
         os.killpg(pid, signal.SIGKILL)
-        cloud_mod.wait_for('conductor %d gone' % pid,
-                           lambda: not _alive(pid), 30, interval=0.5)
+        cloudcli.wait_for('conductor %d gone' % pid,
+                          lambda: not _alive(pid), 30, interval=0.5)
         self.assertEqual('CREATE_IN_PROGRESS', self.show(uuid)['status'])
         up = subprocess.run(
-            [sys.executable, os.path.join(cloud_mod._REPO, 'tools',
+            [sys.executable, os.path.join(cloudcli.REPO, 'tools',
                                           'localcloud'), 'up'],
             stdin=subprocess.DEVNULL, capture_output=True, text=True,
             timeout=UP_TIMEOUT)

@@ -11,13 +11,14 @@ class TestTemplateImage(base.TestCase):
     def test_image_without_os_distro_is_refused_with_the_fix(self):
         name = base.unique('no-distro')
         self.addCleanup(self.delete_template, name)
-        code, output = self.cli.run(
+        result = self.cli.run(
             'coe', 'cluster', 'template', 'create', name,
             '--coe', 'kubernetes',
             '--image', self.cloud['image_without_os_distro'],
             '--external-network', self.cloud['external_network'],
             check=False)
-        self.assertNotEqual(0, code, output)
+        output = result.output
+        self.assertNotEqual(0, result.code, output)
         self.assertIn('HTTP 400', output)
         self.assertIn(UPSTREAM_TEXT, output)
         # The CLI prints the error's title only: the fix must be in it.
