@@ -1,8 +1,9 @@
 """oslo.messaging plumbing: transport, serializer, RPC servers and clients.
 
-Without a ``transport_url`` in the configuration the in-process ``fake://``
-transport is used, which is what the all-in-one development mode and the
-unit tests run on. Deployments set ``[DEFAULT] transport_url`` to RabbitMQ.
+``[DEFAULT] transport_url`` names the broker; oslo.messaging's default is
+RabbitMQ on localhost. The all-in-one development mode makes the
+in-process ``fake://`` transport the default instead
+(:func:`default_to_in_process`), as does an empty ``transport_url``.
 """
 
 import oslo_messaging as messaging
@@ -40,6 +41,16 @@ def init(conf=None):
         conf, url=url, allowed_remote_exmods=ALLOWED_EXMODS)
     _NOTIFICATION_TRANSPORT = messaging.get_notification_transport(
         conf, url=url)
+
+
+def default_to_in_process(conf=None):
+    """Make the in-process ``fake://`` transport the default
+    ``[DEFAULT] transport_url`` (a configuration file still wins).
+    """
+    conf = conf or CONF
+    # Parsing registers [DEFAULT] transport_url, which set_default needs.
+    messaging.TransportURL.parse(conf)
+    conf.set_default('transport_url', IN_PROCESS_URL)
 
 
 def cleanup():

@@ -51,6 +51,21 @@ OPTS = [
                help='How API requests are authenticated. ``noauth`` '
                     'trusts whatever identity headers the client sends '
                     'and must never be used on a reachable endpoint.'),
+    cfg.StrOpt('cloud_lookups',
+               default='keystone',
+               choices=[
+                   ('keystone',
+                    'Ask Glance, Nova, Neutron and Cinder with the '
+                    'caller\'s token.'),
+                   ('offline',
+                    'Answer without a cloud: every image, flavor, '
+                    'keypair, network and volume type exists, and every '
+                    'image has os_distro ``fake`` (the fake driver). For '
+                    'the all-in-one development mode and tests only.'),
+               ],
+               help='Where the API looks up the images, flavors, '
+                    'keypairs and networks a template or cluster names. '
+                    '``magnum-all-in-one`` sets ``offline``.'),
 ]
 
 

@@ -199,14 +199,17 @@ def wait_status(what, show, wanted, timeout, interval=3.0):
 
 
 class Cli(object):
-    """The local cloud's ``openstack`` CLI with one user's openrc."""
+    """The local cloud's ``openstack`` CLI with one user's openrc (or, with
+    ``openrc`` None, no credentials: the caller passes ``--os-auth-type``).
+    """
 
     def __init__(self, cloud, openrc):
         venv_bin = os.path.join(cloud['files']['venv'], 'bin')
         self.openstack = os.path.join(venv_bin, 'openstack')
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith('OS_')}
-        self.env.update(openrc_env(openrc))
+        if openrc:
+            self.env.update(openrc_env(openrc))
         self.env['PYTHONWARNINGS'] = 'ignore'
         self.env['PATH'] = venv_bin + os.pathsep + self.env.get('PATH', '')
         # python-magnumclient's ``coe cluster config`` reads $SHELL to pick

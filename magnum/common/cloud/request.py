@@ -6,7 +6,11 @@ threading them through every call.
 """
 
 from magnum.common.cloud import lookups
+from magnum.common.cloud import offline
 from magnum.common.cloud import session
+import magnum.conf
+
+CONF = magnum.conf.CONF
 
 ENVIRON_KEY = 'magnum.cloud_lookups'
 
@@ -17,6 +21,10 @@ def lookups_for_request(environ, context=None):
     The caller's auth plugin from keystonemiddleware is preferred; without
     it the token data in ``context`` is used.
 
+    With ``[api] cloud_lookups = offline`` they are
+    :class:`~magnum.common.cloud.offline.OfflineLookups`, which need no
+    token and no cloud.
+
     :param environ: the request's WSGI environ.
     :param context: the request's RequestContext, if any.
     :returns: a :class:`magnum.common.cloud.lookups.CloudLookups`.
@@ -25,7 +33,10 @@ def lookups_for_request(environ, context=None):
     found = environ.get(ENVIRON_KEY)
     if found is not None:
         return found
-    found = _LazyLookups(environ, context)
+    if CONF.api.cloud_lookups == 'offline':
+        found = offline.OfflineLookups()
+    else:
+        found = _LazyLookups(environ, context)
     environ[ENVIRON_KEY] = found
     return found
 

@@ -13,7 +13,8 @@ REQUIRED_GROUPS = ('console_scripts', 'oslo.config.opts',
                    'oslo.policy.policies', 'magnum.drivers',
                    'magnum.cert_manager.backend')
 REQUIRED_SCRIPTS = ('magnum-api', 'magnum-conductor', 'magnum-db-manage',
-                    'magnum-status', 'magnum-driver-manage')
+                    'magnum-status', 'magnum-driver-manage',
+                    'magnum-all-in-one')
 
 
 def declared_entry_points():

@@ -56,7 +56,7 @@ from magnum.tests.unit.db import utils
 
 BIN = os.path.dirname(sys.executable)
 CONDUCTOR = os.path.join(BIN, 'magnum-conductor')
-FAKE_CLOUD_API = 'magnum.tests.functional.conductor.fake_cloud_api'
+API = os.path.join(BIN, 'magnum-api')
 TIMEOUT = 30
 LOCAL_HOSTS = ('127.0.0.1', 'localhost', '::1')
 BROKER_LOCK_PATH = os.path.join(tempfile.gettempdir(),
@@ -254,17 +254,17 @@ class ServicesTestCase(base.TestCase):
     def start_api(self, name='api'):
         """Start magnum-api with noauth on a free port; return its URL.
 
-        The API runs through :mod:`fake_cloud_api`: magnum-api's own main
-        with canned cloud look-ups, which noauth cannot make.
+        Its cloud look-ups are ``offline`` (noauth has no token to make
+        them with): every image has the fake driver's os_distro.
         """
         host = self.host_name(name)
         port = free_port()
         path = self._write_config(host, self._common_config(host) + (
             '[conductor]\ntopic = %s\n'
             '[api]\nhost = 127.0.0.1\nport = %d\nworkers = 1\n'
-            'auth_strategy = noauth\n' % (self.topic, port)))
-        process = self._spawn(name, [sys.executable, '-m', FAKE_CLOUD_API,
-                                     '--config-file', path])
+            'auth_strategy = noauth\ncloud_lookups = offline\n'
+            % (self.topic, port)))
+        process = self._spawn(name, [API, '--config-file', path])
         if not wait_for_port('127.0.0.1', port):
             self.fail('magnum-api did not listen on %d (exit %s)'
                       % (port, process.poll()))

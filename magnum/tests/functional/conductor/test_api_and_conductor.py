@@ -7,7 +7,7 @@ create, resize, nodegroup create and delete, upgrade and delete.
 
 The API runs with ``auth_strategy = noauth``, which carries no Keystone
 token, so its cloud look-ups (image, flavors, keypair, networks) are
-canned (see :mod:`fake_cloud_api`); templates, clusters and nodegroups
+``[api] cloud_lookups = offline``; templates, clusters and nodegroups
 are all created through the API.
 """
 

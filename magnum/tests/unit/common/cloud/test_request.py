@@ -1,6 +1,7 @@
 """Tests for the per-request CloudLookups."""
 
 from magnum.common.cloud import lookups
+from magnum.common.cloud import offline
 from magnum.common.cloud import request
 from magnum.common.cloud import session
 from magnum.common import exception
@@ -30,3 +31,13 @@ class LookupsForRequestTest(base.TestCase):
         found = request.lookups_for_request({})
         self.assertRaises(exception.AuthorizationFailure,
                           lambda: found.image('fedora'))
+
+    def test_offline_lookups_need_no_token(self):
+        self.config(cloud_lookups='offline', group='api')
+        environ = {}
+        found = request.lookups_for_request(environ)
+        self.assertIsInstance(found, offline.OfflineLookups)
+        self.assertIs(found, request.lookups_for_request(environ))
+        self.assertEqual(offline.OS_DISTRO,
+                         found.image('any-image')['os_distro'])
+        self.assertEqual('m1.dev', found.flavor('m1.dev')['name'])
