@@ -7,7 +7,12 @@ from oslo_config import cfg
 from oslo_log import log as logging
 from paste import deploy
 import pecan
+import pecan.core
+import pecan.decorators
 from pecan.middleware import recursive
+import pecan.rest
+import pecan.routing
+import pecan.util
 import webob
 import webob.multidict
 
@@ -63,8 +68,41 @@ class PathArgsPecan(pecan.Pecan):
         return args, varargs, kwargs
 
 
+def _memoise_pecan_argspecs():
+    """Have pecan compute each controller's argspec once.
+
+    pecan looks the argspec of the controller up about ten times per
+    request, and each look-up builds a new namedtuple class: a third of
+    the time of a small request such as ``GET /v1/stats``. An argspec
+    depends only on the function, so it is kept per function (a bound
+    method's argspec is its function's, ``self`` included).
+    """
+    original = pecan.util.getargspec
+    if getattr(original, 'magnum_memoised', False):
+        return
+    found = {}
+
+    def getargspec(method):
+        key = getattr(method, '__func__', method)
+        try:
+            return found[key]
+        except KeyError:
+            if len(found) > 10000:  # controllers made on the fly
+                found.clear()
+            found[key] = spec = original(method)
+            return spec
+        except TypeError:  # an unhashable callable
+            return original(method)
+    getargspec.magnum_memoised = True
+    for module in (pecan.util, pecan.core, pecan.rest, pecan.routing,
+                   pecan.decorators):
+        if getattr(module, 'getargspec', None) is original:
+            module.getargspec = getargspec
+
+
 def setup_app():
     """Return the pecan application (no middleware)."""
+    _memoise_pecan_argspecs()
     app = PathArgsPecan(
         'magnum.api.controllers.root.RootController',
         hooks=[hooks.MicroversionHook(), hooks.ContextHook(),

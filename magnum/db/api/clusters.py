@@ -142,9 +142,11 @@ def get_cluster_stats(context, project_id=None):
     if project_id is not None:
         clusters = clusters.where(models.Cluster.project_id == project_id)
         nodes = nodes.where(models.NodeGroup.project_id == project_id)
+    # One statement, one round trip: both counts as scalar subqueries.
+    both = sa.select(clusters.scalar_subquery(), nodes.scalar_subquery())
     with common.reading(context) as session:
-        return (session.execute(clusters).scalar_one(),
-                int(session.execute(nodes).scalar_one()))
+        cluster_count, node_count = session.execute(both).one()
+    return cluster_count, int(node_count)
 
 
 def _select_for_write(cluster_uuid):
