@@ -72,3 +72,24 @@ class ConductorProcessTest(process_fixtures.ServicesTestCase):
         self.wait_for_status(cluster_uuid, ['CREATE_FAILED'])
         cluster = objects.Cluster.get_by_uuid(self.admin, cluster_uuid)
         self.assertIn('no record', cluster.status_reason)
+
+    def test_sigkill_mid_create_then_restart_completes(self):
+        # The fake backend in a file both conductors share outlives the
+        # killed process, as a Heat stack outlives a conductor.
+        first = self.start_conductor('conductor-f', shared_fake=True)
+        self.wait_for_conductor('conductor-f')
+        cluster_uuid, op_uuid = self.commit_cluster(
+            labels={'fake_steps': '8'})
+        self.rpcapi.create_cluster(self.context, cluster_uuid, op_uuid)
+        deadline = time.time() + TIMEOUT
+        while objects.Operation.get_by_uuid(
+                self.admin, op_uuid).state != 'succeeded':
+            self.assertLess(time.time(), deadline)
+            time.sleep(0.2)
+        self.kill(first)
+        cluster = objects.Cluster.get_by_uuid(self.admin, cluster_uuid)
+        self.assertEqual('CREATE_IN_PROGRESS', cluster.status)
+        self.start_conductor('conductor-g', shared_fake=True)
+        self.wait_for_status(cluster_uuid, ['CREATE_COMPLETE'])
+        cluster = objects.Cluster.get_by_uuid(self.admin, cluster_uuid)
+        self.assertEqual('https://192.0.2.1:6443', cluster.api_address)
