@@ -1,9 +1,12 @@
 """The base classes of magnum's versioned objects and their serializer."""
 
+import collections
 import datetime
 import functools
 
+from oslo_utils import strutils
 from oslo_utils import timeutils
+from oslo_utils import uuidutils
 from oslo_versionedobjects import base as ovo_base
 from oslo_versionedobjects import fields
 
@@ -108,6 +111,63 @@ class MagnumPersistentObject:
         'created_at': fields.DateTimeField(nullable=True),
         'updated_at': fields.DateTimeField(nullable=True),
     }
+
+
+# The ``magnum.db.api`` readers of one table, for IdentLookupMixin.
+DBReaders = collections.namedtuple('DBReaders',
+                                   ['by_uuid', 'by_name', 'page'])
+
+
+class IdentLookupMixin:
+    """Finders for objects that have an integer id, a uuid and a name.
+
+    Subclasses set ``DB_READERS`` and define ``get_by_id`` themselves:
+    the name of its argument is part of the object's fingerprint.
+    """
+
+    DB_READERS = None
+
+    @classmethod
+    def get(cls, context, ident):
+        """Find an object by integer id, uuid or name.
+
+        :raises: the table's NotFound, Conflicts for a shared name.
+        """
+        if strutils.is_int_like(ident):
+            return cls.get_by_id(context, int(ident))
+        if uuidutils.is_uuid_like(ident):
+            return cls.get_by_uuid(context, ident)
+        return cls.get_by_name(context, ident)
+
+    @classmethod
+    @remotable
+    def get_by_uuid(cls, context, uuid):
+        """Find an object by uuid."""
+        row = cls.DB_READERS.by_uuid(context, uuid)
+        return cls._from_db_object(cls(context), row)
+
+    @classmethod
+    @remotable
+    def get_by_name(cls, context, name):
+        """Find the one object called ``name`` the caller may see."""
+        row = cls.DB_READERS.by_name(context, name)
+        return cls._from_db_object(cls(context), row)
+
+    @classmethod
+    @remotable
+    def list(cls, context, limit=None, marker=None, sort_key=None,
+             sort_dir=None, filters=None):
+        """Return one page of the objects the caller may list."""
+        return cls._list_page(context, limit, marker, sort_key, sort_dir,
+                              filters)
+
+    @classmethod
+    def _list_page(cls, context, limit, marker, sort_key, sort_dir,
+                   filters):
+        rows = cls.DB_READERS.page(
+            context, filters=filters, limit=limit, marker=marker,
+            sort_key=sort_key, sort_dir=sort_dir)
+        return cls._from_db_object_list(context, rows)
 
 
 class MagnumObjectDictCompat(ovo_base.VersionedObjectDictCompat):

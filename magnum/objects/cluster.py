@@ -5,8 +5,6 @@ its nodegroups. A list of clusters fetches the nodegroups of the whole
 page with one query (:meth:`Cluster.attach_nodegroups`).
 """
 
-from oslo_utils import strutils
-from oslo_utils import uuidutils
 from oslo_versionedobjects import fields
 
 from magnum.db import api as dbapi
@@ -19,8 +17,8 @@ MASTER_ROLE = 'master'
 
 
 @base.MagnumObjectRegistry.register
-class Cluster(base.MagnumPersistentObject, base.MagnumObject,
-              base.MagnumObjectDictCompat):
+class Cluster(base.MagnumPersistentObject, base.IdentLookupMixin,
+              base.MagnumObject, base.MagnumObjectDictCompat):
     # Version 1.0: Initial version
 
     VERSION = '1.0'
@@ -64,6 +62,10 @@ class Cluster(base.MagnumPersistentObject, base.MagnumObject,
         # Loaded on first access from cluster_template_id.
         'cluster_template': fields.ObjectField('ClusterTemplate'),
     }
+
+    DB_READERS = base.DBReaders(by_uuid=dbapi.get_cluster_by_uuid,
+                                by_name=dbapi.get_cluster_by_name,
+                                page=dbapi.get_cluster_list)
 
     def __init__(self, context=None, **kwargs):
         super().__init__(context, **kwargs)
@@ -148,36 +150,10 @@ class Cluster(base.MagnumPersistentObject, base.MagnumObject,
     # -- persistence -------------------------------------------------------
 
     @classmethod
-    def get(cls, context, ident):
-        """Find a cluster by integer id, uuid or name.
-
-        :raises: ClusterNotFound, Conflicts for a shared name.
-        """
-        if strutils.is_int_like(ident):
-            return cls.get_by_id(context, int(ident))
-        if uuidutils.is_uuid_like(ident):
-            return cls.get_by_uuid(context, ident)
-        return cls.get_by_name(context, ident)
-
-    @classmethod
     @base.remotable
     def get_by_id(cls, context, cluster_id):
         """Find a cluster by its integer id."""
         row = dbapi.get_cluster_by_id(context, cluster_id)
-        return cls._from_db_object(cls(context), row)
-
-    @classmethod
-    @base.remotable
-    def get_by_uuid(cls, context, uuid):
-        """Find a cluster by uuid."""
-        row = dbapi.get_cluster_by_uuid(context, uuid)
-        return cls._from_db_object(cls(context), row)
-
-    @classmethod
-    @base.remotable
-    def get_by_name(cls, context, name):
-        """Find the caller's one cluster called ``name``."""
-        row = dbapi.get_cluster_by_name(context, name)
         return cls._from_db_object(cls(context), row)
 
     @classmethod
@@ -189,10 +165,8 @@ class Cluster(base.MagnumPersistentObject, base.MagnumObject,
         :param with_nodegroups: also fetch the page's nodegroups, with
             one more query, so that node counts and addresses need none.
         """
-        rows = dbapi.get_cluster_list(context, filters=filters, limit=limit,
-                                      marker=marker, sort_key=sort_key,
-                                      sort_dir=sort_dir)
-        clusters = cls._from_db_object_list(context, rows)
+        clusters = cls._list_page(context, limit, marker, sort_key,
+                                  sort_dir, filters)
         if with_nodegroups:
             cls.attach_nodegroups(context, clusters)
         return clusters

@@ -1,7 +1,5 @@
 """The ClusterTemplate object: a reusable description of a cluster."""
 
-from oslo_utils import strutils
-from oslo_utils import uuidutils
 from oslo_versionedobjects import fields
 
 from magnum.db import api as dbapi
@@ -10,8 +8,8 @@ from magnum.objects import fields as m_fields
 
 
 @base.MagnumObjectRegistry.register
-class ClusterTemplate(base.MagnumPersistentObject, base.MagnumObject,
-                      base.MagnumObjectDictCompat):
+class ClusterTemplate(base.MagnumPersistentObject, base.IdentLookupMixin,
+                      base.MagnumObject, base.MagnumObjectDictCompat):
     # Version 1.0: Initial version
 
     VERSION = '1.0'
@@ -53,17 +51,9 @@ class ClusterTemplate(base.MagnumPersistentObject, base.MagnumObject,
         'driver': fields.StringField(nullable=True),
     }
 
-    @classmethod
-    def get(cls, context, ident):
-        """Find a template by integer id, uuid or name.
-
-        :raises: ClusterTemplateNotFound, Conflicts for a shared name.
-        """
-        if strutils.is_int_like(ident):
-            return cls.get_by_id(context, int(ident))
-        if uuidutils.is_uuid_like(ident):
-            return cls.get_by_uuid(context, ident)
-        return cls.get_by_name(context, ident)
+    DB_READERS = base.DBReaders(by_uuid=dbapi.get_cluster_template_by_uuid,
+                                by_name=dbapi.get_cluster_template_by_name,
+                                page=dbapi.get_cluster_template_list)
 
     @classmethod
     @base.remotable
@@ -71,30 +61,6 @@ class ClusterTemplate(base.MagnumPersistentObject, base.MagnumObject,
         """Find a template by its integer id."""
         row = dbapi.get_cluster_template_by_id(context, template_id)
         return cls._from_db_object(cls(context), row)
-
-    @classmethod
-    @base.remotable
-    def get_by_uuid(cls, context, uuid):
-        """Find a template by uuid."""
-        row = dbapi.get_cluster_template_by_uuid(context, uuid)
-        return cls._from_db_object(cls(context), row)
-
-    @classmethod
-    @base.remotable
-    def get_by_name(cls, context, name):
-        """Find the one template called ``name``."""
-        row = dbapi.get_cluster_template_by_name(context, name)
-        return cls._from_db_object(cls(context), row)
-
-    @classmethod
-    @base.remotable
-    def list(cls, context, limit=None, marker=None, sort_key=None,
-             sort_dir=None, filters=None):
-        """Return one page of the templates the caller may list."""
-        rows = dbapi.get_cluster_template_list(
-            context, filters=filters, limit=limit, marker=marker,
-            sort_key=sort_key, sort_dir=sort_dir)
-        return cls._from_db_object_list(context, rows)
 
     @base.remotable
     def create(self, context=None):

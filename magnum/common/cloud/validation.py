@@ -128,40 +128,39 @@ def validate_keypair(lookups, keypair):
     return lookups.keypair(keypair).get('name') or keypair
 
 
-def validate_external_network(lookups, network_ident):
-    """Resolve the external network to its id.
+def _id_of(find, ident):
+    """Return the id of what ``find(ident)`` finds; None for no ``ident``.
 
-    :returns: the network id, or None when ``network_ident`` is None.
-    :raises: ExternalNetworkNotFound, Conflicts (409), and the errors of
-        :mod:`magnum.common.cloud.rest`.
+    :raises: the errors of ``find``: its resource's NotFound, Conflicts
+        (409), and the errors of :mod:`magnum.common.cloud.rest`.
     """
-    if network_ident is None:
+    if ident is None:
         return None
-    return lookups.external_network(network_ident)['id']
+    return find(ident)['id']
+
+
+def validate_external_network(lookups, network_ident):
+    """Resolve the external network to its id (None for None).
+
+    :raises: ExternalNetworkNotFound, and see :func:`_id_of`.
+    """
+    return _id_of(lookups.external_network, network_ident)
 
 
 def validate_fixed_network(lookups, network_ident):
-    """Resolve the fixed (private) network to its id.
+    """Resolve the fixed (private) network to its id (None for None).
 
-    :returns: the network id, or None when ``network_ident`` is None.
-    :raises: FixedNetworkNotFound, Conflicts (409), and the errors of
-        :mod:`magnum.common.cloud.rest`.
+    :raises: FixedNetworkNotFound, and see :func:`_id_of`.
     """
-    if network_ident is None:
-        return None
-    return lookups.fixed_network(network_ident)['id']
+    return _id_of(lookups.fixed_network, network_ident)
 
 
 def validate_fixed_subnet(lookups, subnet_ident):
-    """Resolve the fixed subnet to its id.
+    """Resolve the fixed subnet to its id (None for None).
 
-    :returns: the subnet id, or None when ``subnet_ident`` is None.
-    :raises: FixedSubnetNotFound, Conflicts (409), and the errors of
-        :mod:`magnum.common.cloud.rest`.
+    :raises: FixedSubnetNotFound, and see :func:`_id_of`.
     """
-    if subnet_ident is None:
-        return None
-    return lookups.fixed_subnet(subnet_ident)['id']
+    return _id_of(lookups.fixed_subnet, subnet_ident)
 
 
 def validate_volume_type(lookups, label_value, kind='docker'):

@@ -55,6 +55,30 @@ def _both(first, second):
 _MEMBER_AND_USER = '(%s)' % _both(PROJECT_MEMBER, IS_USER)
 _READER_AND_USER = '(%s)' % _both(PROJECT_READER, IS_USER)
 
+
+def _admin_or(name, check_str, description, deprecated_rule):
+    """Return the composite rule ``name``: an administrator or ``check_str``.
+
+    :param deprecated_rule: the pre-reader/member rule it replaces.
+    """
+    return policy.RuleDefault(
+        name=name, check_str=_either(ADMIN, check_str),
+        description=description, deprecated_rule=deprecated_rule)
+
+
+def _once_denied_cluster_users(name, check_str, role):
+    """Return a rule that is plainly ``check_str`` under an old name.
+
+    :param role: the project role ``check_str`` asks for, as the
+        description says it.
+    """
+    return policy.RuleDefault(
+        name=name, check_str=check_str,
+        description='A %s of the owning project. The name stays for '
+                    'policy files written when cluster trustee users '
+                    'were refused here.' % role)
+
+
 rules = [
     policy.RuleDefault(
         name='context_is_admin', check_str='role:admin',
@@ -81,57 +105,44 @@ rules = [
         check_str='role:reader and project_id:%(project_id)s',
         description='The caller has the reader role in the project that '
                     'owns the target.'),
-    policy.RuleDefault(
-        name='admin_or_project_reader',
-        check_str=_either(ADMIN, PROJECT_READER),
-        description='An administrator or a reader of the owning project.',
-        deprecated_rule=_OLD_ADMIN_OR_OWNER),
-    policy.RuleDefault(
-        name='admin_or_project_member',
-        check_str=_either(ADMIN, PROJECT_MEMBER),
-        description='An administrator or a member of the owning project.',
-        deprecated_rule=_OLD_ADMIN_OR_OWNER),
-    policy.RuleDefault(
-        name='admin_or_project_member_user',
-        check_str=_either(ADMIN, _MEMBER_AND_USER),
-        description='An administrator, or the owning user while a member '
-                    'of the owning project.',
-        deprecated_rule=_OLD_ADMIN_OR_USER),
-    policy.RuleDefault(
-        name='admin_or_project_member_user_or_cluster_user',
-        check_str=_either(ADMIN, _MEMBER_AND_USER),
-        description='Same as admin_or_project_member_user; the name stays '
-                    'for policy files written when cluster trustee users '
-                    'had a rule of their own.',
-        deprecated_rule=_OLD_ADMIN_OR_USER),
-    policy.RuleDefault(
-        name='project_member_deny_cluster_user',
-        check_str=PROJECT_MEMBER,
-        description='A member of the owning project. The name stays for '
-                    'policy files written when cluster trustee users '
-                    'were refused here.'),
-    policy.RuleDefault(
-        name='admin_or_project_member_deny_cluster_user',
-        check_str=_either(ADMIN, PROJECT_MEMBER_DENY_CLUSTER_USER),
-        description='An administrator or a member of the owning project.',
-        deprecated_rule=_OLD_ADMIN_OR_OWNER),
-    policy.RuleDefault(
-        name='project_reader_deny_cluster_user',
-        check_str=PROJECT_READER,
-        description='A reader of the owning project. The name stays for '
-                    'policy files written when cluster trustee users '
-                    'were refused here.'),
-    policy.RuleDefault(
-        name='admin_or_project_reader_deny_cluster_user',
-        check_str=_either(ADMIN, PROJECT_READER_DENY_CLUSTER_USER),
-        description='An administrator or a reader of the owning project.',
-        deprecated_rule=_OLD_ADMIN_OR_OWNER),
-    policy.RuleDefault(
-        name='admin_or_project_reader_user',
-        check_str=_either(ADMIN, _READER_AND_USER),
-        description='An administrator, or the owning user while a reader '
-                    'of the owning project.',
-        deprecated_rule=_OLD_ADMIN_OR_USER),
+    _admin_or(
+        'admin_or_project_reader', PROJECT_READER,
+        'An administrator or a reader of the owning project.',
+        _OLD_ADMIN_OR_OWNER),
+    _admin_or(
+        'admin_or_project_member', PROJECT_MEMBER,
+        'An administrator or a member of the owning project.',
+        _OLD_ADMIN_OR_OWNER),
+    _admin_or(
+        'admin_or_project_member_user', _MEMBER_AND_USER,
+        'An administrator, or the owning user while a member of the '
+        'owning project.',
+        _OLD_ADMIN_OR_USER),
+    _admin_or(
+        'admin_or_project_member_user_or_cluster_user', _MEMBER_AND_USER,
+        'Same as admin_or_project_member_user; the name stays for policy '
+        'files written when cluster trustee users had a rule of their '
+        'own.',
+        _OLD_ADMIN_OR_USER),
+    _once_denied_cluster_users(
+        'project_member_deny_cluster_user', PROJECT_MEMBER, 'member'),
+    _admin_or(
+        'admin_or_project_member_deny_cluster_user',
+        PROJECT_MEMBER_DENY_CLUSTER_USER,
+        'An administrator or a member of the owning project.',
+        _OLD_ADMIN_OR_OWNER),
+    _once_denied_cluster_users(
+        'project_reader_deny_cluster_user', PROJECT_READER, 'reader'),
+    _admin_or(
+        'admin_or_project_reader_deny_cluster_user',
+        PROJECT_READER_DENY_CLUSTER_USER,
+        'An administrator or a reader of the owning project.',
+        _OLD_ADMIN_OR_OWNER),
+    _admin_or(
+        'admin_or_project_reader_user', _READER_AND_USER,
+        'An administrator, or the owning user while a reader of the '
+        'owning project.',
+        _OLD_ADMIN_OR_USER),
 ]
 
 

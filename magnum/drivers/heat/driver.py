@@ -22,6 +22,7 @@ from magnum.drivers.heat import observe as heat_observe
 from magnum.drivers.heat import predelete
 from magnum.drivers.heat import render
 from magnum.drivers.heat import stack as heat_stack
+from magnum.drivers.heat import template_checks
 from magnum.i18n import _
 
 LOG = logging.getLogger(__name__)
@@ -93,6 +94,19 @@ class HeatDriver(base.Driver):
     #: (:class:`~magnum.drivers.heat.observe.CoeOutputs`).
     coe_outputs = heat_observe.KUBERNETES
 
+    #: The network drivers the templates support; None accepts any.
+    network_drivers = None
+
+    #: The error of another network driver, formatted with ``value`` and
+    #: ``allowed``.
+    network_driver_refused = None
+
+    #: The volume drivers the templates support; None accepts any.
+    volume_drivers = None
+
+    #: The error of another volume driver, as :attr:`network_driver_refused`.
+    volume_driver_refused = None
+
     @property
     def template_path(self):
         return self.definition.template_dir
@@ -116,14 +130,33 @@ class HeatDriver(base.Driver):
 
     # -- validation -----------------------------------------------------------
 
+    def check_template(self, cluster_template):
+        """Refuse template settings the driver cannot build with.
+
+        Both validations call it after the labels pass. The default
+        refuses network and volume drivers the driver does not list.
+
+        :raises: InvalidParameterValue (400) saying what to change.
+        """
+        if self.network_drivers is not None:
+            template_checks.check_choice(cluster_template.network_driver,
+                                         self.network_drivers,
+                                         self.network_driver_refused)
+        if self.volume_drivers is not None:
+            template_checks.check_choice(cluster_template.volume_driver,
+                                         self.volume_drivers,
+                                         self.volume_driver_refused)
+
     def validate_cluster_template(self, context, cluster_template):
         heat_labels.check_labels(self.labels_schema(),
                                  cluster_template.labels or {})
+        self.check_template(cluster_template)
 
     def validate_cluster(self, context, cluster, cluster_template):
         heat_labels.check_labels(
             self.labels_schema(),
             render.merged_labels(cluster, cluster_template))
+        self.check_template(cluster_template)
 
     @staticmethod
     def _create_stack(client, tag, name, rendered, timeout):

@@ -7,16 +7,19 @@ percent-encoded here; values Heat pastes itself (addresses, counts,
 versions) need no encoding. Pure, like :mod:`magnum.drivers.heat.render`.
 """
 
-import functools
 import os
-from urllib import parse
 
+from magnum.drivers.heat import label_table
+from magnum.drivers.heat import node_config
 from magnum.drivers.heat import render
+from magnum.drivers.heat import template_files
 from magnum.drivers.k8s_coreos import labels as k8s_labels
 
-TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                            'templates')
-BOOTSTRAP = os.path.join(TEMPLATE_DIR, 'fragments', 'bootstrap.sh')
+TEMPLATE_DIR = template_files.templates_beside(__file__)
+BOOTSTRAP = template_files.bootstrap_path(TEMPLATE_DIR)
+#: The network, load balancer, floating IP and volume switches. They only
+#: map resource types, so the Mesos and Swarm mode drivers use them too.
+ENVIRONMENT_DIR = os.path.join(TEMPLATE_DIR, 'environments')
 
 #: Ignition spec version per os_distro: Container Linux only reads spec 2.
 IGNITION_VERSIONS = {
@@ -27,17 +30,12 @@ IGNITION_VERSIONS = {
 
 DEFAULT_NETWORK_DRIVER = 'flannel'
 
-
-def encode(value):
-    """Percent-encode a value for an Ignition ``data:`` URL."""
-    return parse.quote(str(value), safe='')
+encode = node_config.percent_encode
 
 
-@functools.lru_cache(maxsize=None)
 def bootstrap_script():
     """The node bootstrap script shipped with the templates."""
-    with open(BOOTSTRAP) as script:
-        return script.read()
+    return template_files.read(BOOTSTRAP)
 
 
 def _env(lines):
@@ -68,23 +66,9 @@ def cluster_env(cluster, cluster_template, inputs, labels):
         ('DOCKER_STORAGE_DRIVER',
          cluster_template.docker_storage_driver or 'overlay2'),
     ]
-    lines.extend(k8s_labels.node_settings(labels))
+    lines.extend(label_table.node_settings(
+        k8s_labels.SCHEMA, k8s_labels.TARGETS, labels))
     return _env(lines)
-
-
-def _secrets(inputs):
-    return {
-        'ca_cert': encode(inputs.ca_cert),
-        'openstack_ca': encode(inputs.openstack_ca),
-        'service_account_public_key': encode(
-            inputs.service_account_public_key),
-        'service_account_private_key': encode(
-            inputs.service_account_private_key),
-        'trustee_user_id': encode(inputs.trustee_user_id),
-        'trustee_username': encode(inputs.trustee_username),
-        'trustee_password': encode(inputs.trustee_password),
-        'trust_id': encode(inputs.trust_id),
-    }
 
 
 def _kube_tag(labels):
@@ -92,15 +76,20 @@ def _kube_tag(labels):
         'properties']['kube_tag']['default']
 
 
-class KubernetesDefinition(render.Definition):
+class KubernetesDefinition(node_config.NodeConfigDefinition):
     """The templates of the Kubernetes-on-CoreOS driver."""
 
     template_dir = TEMPLATE_DIR
-    label_parameters = k8s_labels.parameters_table()
+    label_parameters = label_table.parameters_table(k8s_labels.TARGETS)
+    encode = staticmethod(encode)
 
-    def _common(self, cluster, cluster_template, inputs, labels):
-        params = _secrets(inputs)
+    def node_parameters(self, cluster, cluster_template, inputs, labels):
+        params = self.secret_parameters(inputs)
         params.update({
+            'service_account_public_key': encode(
+                inputs.service_account_public_key),
+            'service_account_private_key': encode(
+                inputs.service_account_private_key),
             'cluster_env': cluster_env(cluster, cluster_template, inputs,
                                        labels),
             'bootstrap_script': encode(bootstrap_script()),
@@ -114,13 +103,10 @@ class KubernetesDefinition(render.Definition):
 
     def cluster_parameters(self, cluster, cluster_template, nodegroups,
                            inputs, labels):
-        params = self._common(cluster, cluster_template, inputs, labels)
+        params = super().cluster_parameters(cluster, cluster_template,
+                                            nodegroups, inputs, labels)
         params['master_kube_tag'] = _kube_tag(labels)
         return params
-
-    def nodegroup_parameters(self, cluster, cluster_template, nodegroup,
-                             inputs, labels):
-        return self._common(cluster, cluster_template, inputs, labels)
 
     def upgrade_parameters(self, cluster, cluster_template, nodegroup):
         params = super().upgrade_parameters(cluster, cluster_template,
@@ -130,10 +116,3 @@ class KubernetesDefinition(render.Definition):
         role = 'master' if nodegroup.role == 'master' else 'minion'
         params['%s_kube_tag' % role] = _kube_tag(labels)
         return params
-
-    def ca_parameters(self, ca_cert):
-        return {'ca_cert': encode(ca_cert)}
-
-    def credential_parameters(self, cluster):
-        return {key: encode(value) for key, value in
-                super().credential_parameters(cluster).items()}

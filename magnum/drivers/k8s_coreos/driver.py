@@ -3,6 +3,7 @@
 from magnum.common import exception
 from magnum.drivers.heat import driver as heat_driver
 from magnum.drivers.heat import render
+from magnum.drivers.heat import template_checks
 from magnum.drivers.k8s_coreos import definition
 from magnum.drivers.k8s_coreos import labels as k8s_labels
 from magnum.i18n import _
@@ -10,6 +11,10 @@ from magnum.i18n import _
 NETWORK_DRIVERS = ('flannel', 'calico')
 VOLUME_DRIVERS = ('cinder',)
 DEVICEMAPPER_MIN_GB = 3
+#: The error of a network driver Kubernetes cannot use (the bare-metal
+#: driver's too).
+NETWORK_DRIVER_REFUSED = _('network_driver %(value)s is not supported for '
+                           'Kubernetes; use one of: %(allowed)s.')
 
 
 def _vm(distro):
@@ -22,28 +27,26 @@ class Driver(heat_driver.HeatDriver):
     provides = [_vm('fedora-coreos'), _vm('flatcar'), _vm('coreos')]
 
     definition = definition.KubernetesDefinition()
+    network_drivers = NETWORK_DRIVERS
+    network_driver_refused = NETWORK_DRIVER_REFUSED
+    volume_drivers = VOLUME_DRIVERS
+    volume_driver_refused = _('volume_driver %(value)s is not supported for '
+                              'Kubernetes; use cinder or leave it unset.')
 
     def labels_schema(self):
         return k8s_labels.SCHEMA
 
-    def validate_cluster_template(self, context, cluster_template):
-        super().validate_cluster_template(context, cluster_template)
-        _check_template(cluster_template)
+    def check_template(self, cluster_template):
+        super().check_template(cluster_template)
+        _check_storage(cluster_template.docker_storage_driver,
+                       cluster_template.docker_volume_size or 0)
 
     def validate_cluster(self, context, cluster, cluster_template):
         super().validate_cluster(context, cluster, cluster_template)
-        _check_template(cluster_template)
         size = render.docker_volume_size(cluster, cluster_template, None)
         _check_storage(cluster_template.docker_storage_driver, size)
-        masters = _master_count(cluster)
-        lb = cluster.master_lb_enabled
-        if lb is None:
-            lb = cluster_template.master_lb_enabled
-        if masters > 1 and not lb:
-            raise exception.InvalidParameterValue(
-                err=_('A cluster with %d masters needs a load balancer in '
-                      'front of their API; use a cluster template with '
-                      'master_lb_enabled, or one master.') % masters)
+        template_checks.check_master_lb(cluster, cluster_template,
+                                        _master_count(cluster))
 
 
 def _master_count(cluster):
@@ -51,23 +54,6 @@ def _master_count(cluster):
         return cluster.master_count or 0
     except (AttributeError, exception.MagnumException):
         return 0
-
-
-def _check_template(cluster_template):
-    network = cluster_template.network_driver
-    if network and network not in NETWORK_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('network_driver %(value)s is not supported for '
-                  'Kubernetes; use one of: %(allowed)s.')
-            % {'value': network, 'allowed': ', '.join(NETWORK_DRIVERS)})
-    volume = cluster_template.volume_driver
-    if volume and volume not in VOLUME_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('volume_driver %(value)s is not supported for '
-                  'Kubernetes; use cinder or leave it unset.')
-            % {'value': volume})
-    _check_storage(cluster_template.docker_storage_driver,
-                   cluster_template.docker_volume_size or 0)
 
 
 def _check_storage(storage_driver, size):

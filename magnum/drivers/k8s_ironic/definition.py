@@ -7,6 +7,7 @@ other inputs: the fixed network Ironic deploys on, no volumes, and a
 strict server group policy.
 """
 
+from magnum.drivers.heat import label_table
 from magnum.drivers.k8s_coreos import definition as k8s_definition
 from magnum.drivers.k8s_ironic import labels as bm_labels
 
@@ -21,18 +22,10 @@ def server_group_policy(labels):
 class BareMetalDefinition(k8s_definition.KubernetesDefinition):
     """The Kubernetes-on-CoreOS templates with bare-metal inputs."""
 
-    label_parameters = bm_labels.parameters_table()
+    label_parameters = label_table.parameters_table(bm_labels.TARGETS)
 
-    def cluster_parameters(self, cluster, cluster_template, nodegroups,
-                           inputs, labels):
-        params = super().cluster_parameters(cluster, cluster_template,
-                                            nodegroups, inputs, labels)
-        params['nodes_affinity_policy'] = server_group_policy(labels)
-        return params
-
-    def nodegroup_parameters(self, cluster, cluster_template, nodegroup,
-                             inputs, labels):
-        params = super().nodegroup_parameters(cluster, cluster_template,
-                                              nodegroup, inputs, labels)
+    def node_parameters(self, cluster, cluster_template, inputs, labels):
+        params = super().node_parameters(cluster, cluster_template, inputs,
+                                         labels)
         params['nodes_affinity_policy'] = server_group_policy(labels)
         return params

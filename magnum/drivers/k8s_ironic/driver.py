@@ -19,6 +19,8 @@ Choices (see the release note):
 from magnum.common import exception
 from magnum.drivers.heat import driver as heat_driver
 from magnum.drivers.heat import render
+from magnum.drivers.heat import template_checks
+from magnum.drivers.k8s_coreos import driver as vm_driver
 from magnum.drivers.k8s_ironic import definition
 from magnum.drivers.k8s_ironic import labels as bm_labels
 from magnum.i18n import _
@@ -37,19 +39,24 @@ class Driver(heat_driver.HeatDriver):
     provides = [_bm('fedora-coreos'), _bm('flatcar')]
 
     definition = definition.BareMetalDefinition()
+    network_drivers = NETWORK_DRIVERS
+    network_driver_refused = vm_driver.NETWORK_DRIVER_REFUSED
+    # Ironic nodes attach no Cinder volumes, so no volume driver works.
+    volume_drivers = ()
+    volume_driver_refused = _('volume_driver %(value)s is not supported on '
+                              'bare metal (server_type bm): Ironic nodes get '
+                              'no Cinder volumes; unset it.')
 
     def labels_schema(self):
         return bm_labels.SCHEMA
 
     def validate_cluster_template(self, context, cluster_template):
         super().validate_cluster_template(context, cluster_template)
-        check_template(cluster_template)
         check_no_volumes(cluster_template.docker_volume_size,
                          cluster_template.labels or {})
 
     def validate_cluster(self, context, cluster, cluster_template):
         super().validate_cluster(context, cluster, cluster_template)
-        check_template(cluster_template)
         labels = render.merged_labels(cluster, cluster_template)
         check_no_volumes(
             render.docker_volume_size(cluster, cluster_template, None),
@@ -59,38 +66,14 @@ class Driver(heat_driver.HeatDriver):
                 err=_('Bare-metal clusters need an existing network that '
                       'Ironic can deploy nodes to; set fixed_network (and '
                       'fixed_subnet) on the cluster or its template.'))
-        masters = getattr(cluster, 'master_count', None) or 0
-        lb = cluster.master_lb_enabled
-        if lb is None:
-            lb = cluster_template.master_lb_enabled
-        if masters > 1 and not lb:
-            raise exception.InvalidParameterValue(
-                err=_('A cluster with %d masters needs a load balancer in '
-                      'front of their API; use a cluster template with '
-                      'master_lb_enabled, or one master.') % masters)
+        template_checks.check_master_lb(
+            cluster, cluster_template,
+            getattr(cluster, 'master_count', None) or 0)
 
     def create_nodegroup(self, context, cluster, nodegroup):
         check_no_volumes(getattr(nodegroup, 'docker_volume_size', None),
                          {})
         return super().create_nodegroup(context, cluster, nodegroup)
-
-
-def check_template(cluster_template):
-    """Refuse drivers bare metal cannot use.
-
-    :raises: InvalidParameterValue (400) saying what to change.
-    """
-    network = cluster_template.network_driver
-    if network and network not in NETWORK_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('network_driver %(value)s is not supported for '
-                  'Kubernetes; use one of: %(allowed)s.')
-            % {'value': network, 'allowed': ', '.join(NETWORK_DRIVERS)})
-    if cluster_template.volume_driver:
-        raise exception.InvalidParameterValue(
-            err=_('volume_driver %s is not supported on bare metal '
-                  '(server_type bm): Ironic nodes get no Cinder volumes; '
-                  'unset it.') % cluster_template.volume_driver)
 
 
 def check_no_volumes(docker_volume_size, labels):

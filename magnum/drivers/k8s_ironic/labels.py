@@ -5,9 +5,10 @@ nodes get no volumes), plus the server group policy of bare metal. The
 targets keep the meaning of :mod:`magnum.drivers.k8s_coreos.labels`.
 """
 
+from magnum.drivers.heat import label_table
 from magnum.drivers.k8s_coreos import labels as k8s_labels
 
-Target = k8s_labels.Target
+Target = label_table.Target
 
 #: Labels of the VM driver that ask for Cinder volumes.
 VOLUME_LABELS = ('etcd_volume_size', 'etcd_volume_type',
@@ -27,20 +28,9 @@ _PROPERTIES['server_group_policy'] = {
     'description': 'Nova server group policy of the masters and of the '
     'workers; bare metal takes no soft policy.'}
 
-SCHEMA = {
-    '$schema': 'http://json-schema.org/draft-07/schema#',
-    'title': 'Labels of the Kubernetes on bare metal (Ironic) driver',
-    'type': 'object',
-    'properties': _PROPERTIES,
-    'additionalProperties': {'type': 'string'},
-}
+SCHEMA = label_table.schema(
+    'Labels of the Kubernetes on bare metal (Ironic) driver', _PROPERTIES)
 
 TARGETS = {name: target for name, target in k8s_labels.TARGETS.items()
            if name not in VOLUME_LABELS}
 TARGETS['server_group_policy'] = Target('parameter', 'nodes_affinity_policy')
-
-
-def parameters_table():
-    """label -> Heat parameter, for labels passed through verbatim."""
-    return {label: target.name for label, target in TARGETS.items()
-            if target.kind == 'parameter'}

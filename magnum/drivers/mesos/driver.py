@@ -28,17 +28,15 @@ class Driver(heat_driver.HeatDriver):
 
     definition = definition.MesosDefinition()
     coe_outputs = MESOS_OUTPUTS
+    network_drivers = NETWORK_DRIVERS
+    network_driver_refused = _('network_driver %(value)s is not supported '
+                               'for Mesos; use docker or leave it unset.')
+    volume_drivers = VOLUME_DRIVERS
+    volume_driver_refused = _('volume_driver %(value)s is not supported for '
+                              'Mesos; use rexray or leave it unset.')
 
     def labels_schema(self):
         return mesos_labels.SCHEMA
-
-    def validate_cluster_template(self, context, cluster_template):
-        super().validate_cluster_template(context, cluster_template)
-        check_drivers(cluster_template)
-
-    def validate_cluster(self, context, cluster, cluster_template):
-        super().validate_cluster(context, cluster, cluster_template)
-        check_drivers(cluster_template)
 
     def create_nodegroup(self, context, cluster, nodegroup):
         raise exception.NotSupported(
@@ -53,20 +51,3 @@ class Driver(heat_driver.HeatDriver):
         raise exception.NotSupported(
             operation=_('Rotating the CA of a Mesos cluster (its APIs do '
                         'not use the cluster CA)'))
-
-
-def check_drivers(cluster_template):
-    """Refuse network and volume drivers Mesos cannot use.
-
-    :raises: InvalidParameterValue (400) naming the allowed drivers.
-    """
-    network = cluster_template.network_driver
-    if network and network not in NETWORK_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('network_driver %s is not supported for Mesos; use '
-                  'docker or leave it unset.') % network)
-    volume = cluster_template.volume_driver
-    if volume and volume not in VOLUME_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('volume_driver %s is not supported for Mesos; use '
-                  'rexray or leave it unset.') % volume)

@@ -4,33 +4,28 @@ Nodes are configured by Ignition; values pasted into its ``data:`` URLs
 are percent-encoded here. Pure, like :mod:`magnum.drivers.heat.render`.
 """
 
-import functools
-import os
-from urllib import parse
-
+from magnum.drivers.heat import label_table
+from magnum.drivers.heat import node_config
 from magnum.drivers.heat import render
+from magnum.drivers.heat import template_files
 from magnum.drivers.k8s_coreos import definition as k8s_definition
 from magnum.drivers.swarm_mode import labels as swarm_labels
 
-TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                            'templates')
-BOOTSTRAP = os.path.join(TEMPLATE_DIR, 'fragments', 'bootstrap.sh')
+TEMPLATE_DIR = template_files.templates_beside(__file__)
+BOOTSTRAP = template_files.bootstrap_path(TEMPLATE_DIR)
+#: The Kubernetes driver's switches (see there).
+ENVIRONMENT_DIR = k8s_definition.ENVIRONMENT_DIR
 
 DEFAULT_NETWORK_DRIVER = 'docker'
 TLS_PORT = 2376
 INSECURE_PORT = 2375
 
-
-def encode(value):
-    """Percent-encode a value for an Ignition ``data:`` URL."""
-    return parse.quote(str(value), safe='')
+encode = node_config.percent_encode
 
 
-@functools.lru_cache(maxsize=None)
 def bootstrap_script():
     """The node bootstrap script shipped with the templates."""
-    with open(BOOTSTRAP) as script:
-        return script.read()
+    return template_files.read(BOOTSTRAP)
 
 
 def cluster_env(cluster, cluster_template, inputs, labels, no_proxy):
@@ -50,50 +45,28 @@ def cluster_env(cluster, cluster_template, inputs, labels, no_proxy):
         ('HTTPS_PROXY', cluster_template.https_proxy or ''),
         ('NO_PROXY', no_proxy),
     ]
-    lines.extend(swarm_labels.node_settings(labels))
+    lines.extend(label_table.node_settings(
+        swarm_labels.SCHEMA, swarm_labels.TARGETS, labels))
     return encode(''.join('%s=%s\n' % line for line in lines))
 
 
-class SwarmDefinition(render.Definition):
+class SwarmDefinition(node_config.NodeConfigDefinition):
     """The templates of the Swarm mode driver."""
 
     template_dir = TEMPLATE_DIR
-    # The network, load balancer, floating IP and volume switches are the
-    # Kubernetes driver's: they only map resource types.
-    environment_dir = os.path.join(k8s_definition.TEMPLATE_DIR,
-                                   'environments')
-    label_parameters = swarm_labels.parameters_table()
+    environment_dir = ENVIRONMENT_DIR
+    label_parameters = label_table.parameters_table(swarm_labels.TARGETS)
+    encode = staticmethod(encode)
 
-    def _common(self, cluster, cluster_template, inputs, labels):
-        no_proxy = ','.join(
-            e for e in [cluster_template.no_proxy or '',
-                        inputs.fixed_subnet_cidr] if e)
-        return {
+    def node_parameters(self, cluster, cluster_template, inputs, labels):
+        no_proxy = node_config.node_no_proxy(cluster_template, inputs)
+        params = self.secret_parameters(inputs)
+        params.update({
             'cluster_env': cluster_env(cluster, cluster_template, inputs,
                                        labels, no_proxy),
             'bootstrap_script': encode(bootstrap_script()),
             'network_driver': (cluster_template.network_driver or
                                DEFAULT_NETWORK_DRIVER),
             'volume_driver': cluster_template.volume_driver or '',
-            'ca_cert': encode(inputs.ca_cert),
-            'openstack_ca': encode(inputs.openstack_ca),
-            'trustee_user_id': encode(inputs.trustee_user_id),
-            'trustee_username': encode(inputs.trustee_username),
-            'trustee_password': encode(inputs.trustee_password),
-            'trust_id': encode(inputs.trust_id),
-        }
-
-    def cluster_parameters(self, cluster, cluster_template, nodegroups,
-                           inputs, labels):
-        return self._common(cluster, cluster_template, inputs, labels)
-
-    def nodegroup_parameters(self, cluster, cluster_template, nodegroup,
-                             inputs, labels):
-        return self._common(cluster, cluster_template, inputs, labels)
-
-    def ca_parameters(self, ca_cert):
-        return {'ca_cert': encode(ca_cert)}
-
-    def credential_parameters(self, cluster):
-        return {key: encode(value) for key, value in
-                super().credential_parameters(cluster).items()}
+        })
+        return params

@@ -31,17 +31,16 @@ class Driver(heat_driver.HeatDriver):
 
     definition = definition.SwarmDefinition()
     coe_outputs = SWARM_OUTPUTS
+    network_drivers = NETWORK_DRIVERS
+    network_driver_refused = _('network_driver %(value)s is not supported '
+                               'for Swarm mode; use one of: %(allowed)s.')
+    volume_drivers = VOLUME_DRIVERS
+    volume_driver_refused = _('volume_driver %(value)s is not supported for '
+                              'Swarm mode; use one of: %(allowed)s, or '
+                              'leave it unset.')
 
     def labels_schema(self):
         return swarm_labels.SCHEMA
-
-    def validate_cluster_template(self, context, cluster_template):
-        super().validate_cluster_template(context, cluster_template)
-        check_drivers(cluster_template)
-
-    def validate_cluster(self, context, cluster, cluster_template):
-        super().validate_cluster(context, cluster, cluster_template)
-        check_drivers(cluster_template)
 
     def create_nodegroup(self, context, cluster, nodegroup):
         raise exception.NotSupported(
@@ -51,22 +50,3 @@ class Driver(heat_driver.HeatDriver):
                         max_batch_size, nodegroup, rollback=False):
         raise exception.NotSupported(
             operation=_('Upgrading a Swarm mode cluster'))
-
-
-def check_drivers(cluster_template):
-    """Refuse network and volume drivers Swarm mode cannot use.
-
-    :raises: InvalidParameterValue (400) naming the allowed drivers.
-    """
-    network = cluster_template.network_driver
-    if network and network not in NETWORK_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('network_driver %(value)s is not supported for Swarm '
-                  'mode; use one of: %(allowed)s.')
-            % {'value': network, 'allowed': ', '.join(NETWORK_DRIVERS)})
-    volume = cluster_template.volume_driver
-    if volume and volume not in VOLUME_DRIVERS:
-        raise exception.InvalidParameterValue(
-            err=_('volume_driver %(value)s is not supported for Swarm '
-                  'mode; use one of: %(allowed)s, or leave it unset.')
-            % {'value': volume, 'allowed': ', '.join(VOLUME_DRIVERS)})

@@ -56,17 +56,6 @@ def _check_ca(cluster, ca_cert_type):
         raise CANotReady(cluster=cluster.name or cluster.uuid, kind=kind)
 
 
-def get_cluster(ident):
-    """Find a cluster by uuid or name, as the caller may see it.
-
-    Administrators (``cluster:get_one_all_projects``) find clusters of
-    every project; the rule of the action decides what they may do.
-
-    :raises: ClusterNotFound (404), Conflicts (409) for a shared name.
-    """
-    return cluster_common.get_cluster(ident, 'cluster:get_one_all_projects')
-
-
 def template_of(cluster):
     """Return the cluster's template, whoever may see it now.
 
@@ -127,7 +116,8 @@ class CertificatesController(rest.RestController):
         :param ca_cert_type: ``etcd``, ``front_proxy`` (or
             ``front-proxy``); anything else is the Kubernetes CA.
         """
-        cluster = get_cluster(cluster_ident)
+        cluster = cluster_common.get_cluster(cluster_ident,
+                                             cluster_common.READ_ALL)
         base.enforce('certificate:get', cluster.as_dict())
         ca_cert_type = cert_types.normalise_ca_cert_type(
             params.get('ca_cert_type'))
@@ -144,7 +134,8 @@ class CertificatesController(rest.RestController):
                                  base.body_json(), 'certificate')
         values = new.to_values()
         try:
-            cluster = get_cluster(values['cluster_uuid'])
+            cluster = cluster_common.get_cluster(values['cluster_uuid'],
+                                                 cluster_common.READ_ALL)
         except exception.ClusterNotFound:
             raise UnknownCluster(cluster=values['cluster_uuid'])
         base.enforce('certificate:create', cluster.as_dict())
@@ -170,7 +161,8 @@ class CertificatesController(rest.RestController):
     def patch(self, cluster_ident=None):
         """Regenerate the cluster's CAs and push them to it (202)."""
         base.require_ident(cluster_ident)
-        cluster = get_cluster(cluster_ident)
+        cluster = cluster_common.get_cluster(cluster_ident,
+                                             cluster_common.READ_ALL)
         base.enforce('certificate:rotate_ca', cluster.as_dict())
         template = template_of(cluster)
         if template.tls_disabled:

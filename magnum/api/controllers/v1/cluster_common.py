@@ -16,6 +16,9 @@ from magnum.db import api as dbapi
 from magnum import objects
 from magnum.objects import fields
 
+# The rule that lets admins read clusters of every project.
+READ_ALL = 'cluster:get_one_all_projects'
+
 
 def require_version(minimum):
     """Answer 406 (empty title, as upstream) below ``minimum``."""
@@ -27,15 +30,13 @@ def require_version(minimum):
         body=response.body, content_type='application/json')
 
 
-require_ident = base.require_ident
-
-
 def get_cluster(ident, all_projects_rule=None):
     """Find a cluster by uuid or name.
 
     :param all_projects_rule: the ``*_all_projects`` rule that lets an
-        admin reach clusters of other projects; None keeps the caller in
-        its project.
+        admin reach clusters of other projects (the rule of the action
+        then decides what they may do); None keeps the caller in its
+        project.
     :raises: ClusterNotFound (404), Conflicts (409) for a shared name.
     """
     context = base.request_context()

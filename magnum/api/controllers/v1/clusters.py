@@ -225,7 +225,7 @@ class ClustersController(rest.RestController):
     @expose.expose()
     def get_one(self, ident):
         """Show one cluster by uuid or name."""
-        cluster = common.get_cluster(ident, 'cluster:get_one_all_projects')
+        cluster = common.get_cluster(ident, common.READ_ALL)
         base.enforce('cluster:get', cluster.as_dict())
         body = detail_view(cluster)
         if common.is_failed(cluster.status):
@@ -286,7 +286,7 @@ class ClustersController(rest.RestController):
     @expose.expose()
     def patch(self, ident=None, **params):
         """Change node_count or the health fields with a JSON patch."""
-        common.require_ident(ident)
+        base.require_ident(ident)
         context = base.request_context()
         cluster = common.get_cluster(ident, 'cluster:update_all_projects')
         target = cluster.as_dict()
@@ -321,7 +321,7 @@ class ClustersController(rest.RestController):
     def delete(self, ident=None):
         """Delete a cluster (204); deleting one being deleted is a no-op.
         """
-        common.require_ident(ident)
+        base.require_ident(ident)
         context = base.request_context()
         cluster = common.get_cluster(ident, 'cluster:delete_all_projects')
         base.enforce('cluster:delete', cluster.as_dict())

@@ -20,7 +20,8 @@ class CredentialsController(rest.RestController):
         """Replace the cluster's cloud credentials (202 ``{"uuid"}``)."""
         cluster_common.require_version(versions.CREDENTIAL_ROTATE)
         base.require_ident(cluster_ident)
-        cluster = certificates.get_cluster(cluster_ident)
+        cluster = cluster_common.get_cluster(cluster_ident,
+                                             cluster_common.READ_ALL)
         base.enforce('credential:rotate', cluster.as_dict())
         template = certificates.template_of(cluster)
         if not certificates.driver_supports(template,

@@ -70,7 +70,7 @@ class NodeGroupsController(rest.RestController):
 
     def _cluster(self, ident, all_projects_rule, nodegroup_ident=''):
         common.require_version(versions.NODEGROUPS)
-        common.require_ident(nodegroup_ident)
+        base.require_ident(nodegroup_ident)
         return common.get_cluster(ident, all_projects_rule)
 
     @expose.expose()

@@ -193,6 +193,29 @@ class TestHeatDriver(base.TestCase):
         self.assertIs(admin, self.driver.contexts[-1])
 
 
+class TestCheckTemplate(base.TestCase):
+
+    def test_both_validations_check_the_template(self):
+        driver = k8s_driver.Driver()
+        ct = fx.template()
+        cluster = fx.cluster(ct)
+        cluster.master_count = 1
+        with mock.patch.object(k8s_driver.Driver, 'check_template') as check:
+            driver.validate_cluster_template(None, ct)
+            driver.validate_cluster(None, cluster, ct)
+        self.assertEqual([mock.call(ct), mock.call(ct)], check.call_args_list)
+
+    def test_drivers_are_checked_only_when_listed(self):
+        class AnyDrivers(k8s_driver.Driver):
+            network_drivers = volume_drivers = None
+
+        AnyDrivers().check_template(fx.template(network_driver='weave',
+                                                volume_driver='manila'))
+        self.assertRaises(exception.InvalidParameterValue,
+                          k8s_driver.Driver().check_template,
+                          fx.template(volume_driver='manila'))
+
+
 class TestSessions(base.TestCase):
 
     def test_token_data_uses_the_callers_catalog(self):

@@ -7,6 +7,8 @@ no database and their golden files stay stable.
 import types
 
 from magnum.drivers.heat import inputs
+from magnum.drivers.heat import render
+from magnum.drivers.heat import stack
 
 CLUSTER_UUID = '5d12f6fd-a196-4bf0-ae4c-1f639a523a52'
 EXTERNAL_NETWORK = 'c753c269-7093-4f83-a56a-5ef73c832813'
@@ -91,3 +93,28 @@ def resolved(**kw):
         service_account_private_key='PRIVATE KEY')
     values.update(kw)
     return inputs.Inputs(**values)
+
+
+def rendered_cluster(definition, ct, masters=1, cluster_kw=None,
+                     inputs_kw=None):
+    """Render the cluster stack of a cluster of template ``ct`` with
+    ``masters`` masters and two workers.
+    """
+    c = cluster(ct, nodegroups=[nodegroup('default-master', 'master', masters),
+                                nodegroup('default-worker', 'worker', 2)],
+                **(cluster_kw or {}))
+    return render.render_cluster(definition, c, ct, c.nodegroups,
+                                 resolved(**(inputs_kw or {})))
+
+
+def one_stack(outputs):
+    """Return a cluster of one master and two workers, all in stack 'sid',
+    and {'sid': a complete view of the stack with ``outputs``}.
+    """
+    ngs = [nodegroup('default-master', 'master', 1, stack_id='sid'),
+           nodegroup('default-worker', 'worker', 2, stack_id='sid')]
+    view = stack.StackView(
+        id='sid', status='CREATE_COMPLETE', status_reason='',
+        outputs=outputs,
+        parameters={'number_of_masters': '1', 'number_of_minions': '2'})
+    return cluster(nodegroups=ngs, stack_id='sid'), {'sid': view}

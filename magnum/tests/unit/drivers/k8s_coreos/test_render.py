@@ -1,36 +1,26 @@
-"""Golden-file tests of the Kubernetes-on-CoreOS renderings.
-
-Set MAGNUM_REGENERATE_GOLDEN=1 to rewrite the golden files after an
-intended change, then review the diff.
+"""Golden-file tests of the Kubernetes-on-CoreOS renderings (see
+:mod:`magnum.tests.unit.drivers.golden` to regenerate the golden files).
 """
 
 import os
-from urllib import parse
 
 from magnum.common import exception
 from magnum.drivers.heat import render
 from magnum.drivers.k8s_coreos import definition
 from magnum.tests import base
+from magnum.tests.unit.drivers import heat_driver_tests
 from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
 
 GOLDEN = os.path.join(os.path.dirname(__file__), 'golden')
-REGENERATE = os.environ.get('MAGNUM_REGENERATE_GOLDEN') == '1'
 DEFINITION = definition.KubernetesDefinition()
 
 FACTS = {'api_private_address': '10.0.0.5', 'network_id': fx.FIXED_NETWORK,
          'subnet_id': fx.FIXED_SUBNET, 'worker_security_group': 'sg-1'}
 
 
-def _ngs(masters=1, workers=2, **worker):
-    return [fx.nodegroup('default-master', 'master', masters),
-            fx.nodegroup('default-worker', 'worker', workers, **worker)]
-
-
-def _cluster_case(ct_kw=None, cluster_kw=None, inputs_kw=None, ngs=None):
-    ct = fx.template(**(ct_kw or {}))
-    cluster = fx.cluster(ct, nodegroups=ngs, **(cluster_kw or {}))
-    return render.render_cluster(DEFINITION, cluster, ct, cluster.nodegroups,
-                                 fx.resolved(**(inputs_kw or {})))
+def _cluster_case(ct_kw=None, **kw):
+    return fx.rendered_cluster(DEFINITION, fx.template(**(ct_kw or {})),
+                               **kw)
 
 
 CASES = {
@@ -42,7 +32,7 @@ CASES = {
                    'fixed_network_name': 'net',
                    'fixed_subnet_cidr': '192.168.7.0/24'}),
     'lb_three_masters': lambda: _cluster_case(
-        ct_kw={'master_lb_enabled': True}, ngs=_ngs(masters=3),
+        ct_kw={'master_lb_enabled': True}, masters=3,
         inputs_kw={'octavia_enabled': True}),
     'lb_without_floating_ip': lambda: _cluster_case(
         ct_kw={'master_lb_enabled': True, 'floating_ip_enabled': False,
@@ -71,33 +61,11 @@ CASES = {
 }
 
 
-class TestGolden(base.TestCase):
+class TestGolden(heat_driver_tests.GoldenTests, base.TestCase):
 
-    def _check(self, name):
-        rendered = CASES[name]()
-        params = dict(rendered.parameters)
-        # The script has a test of its own; keep the golden files short.
-        self.assertEqual(definition.bootstrap_script(),
-                         parse.unquote(params['bootstrap_script']))
-        params['bootstrap_script'] = '<fragments/bootstrap.sh, encoded>'
-        rendered = render.Rendered(rendered.template_path, params,
-                                   rendered.environment_files)
-        got = render.to_json(rendered, definition.TEMPLATE_DIR) + '\n'
-        path = os.path.join(GOLDEN, name + '.json')
-        if REGENERATE:
-            with open(path, 'w') as golden:
-                golden.write(got)
-        with open(path) as golden:
-            self.assertEqual(golden.read(), got)
-
-    def test_every_case(self):
-        for name in sorted(CASES):
-            with self.subTest(case=name):
-                self._check(name)
-
-    def test_no_stale_golden_files(self):
-        names = {f[:-len('.json')] for f in os.listdir(GOLDEN)}
-        self.assertEqual(set(CASES), names)
+    CASES = CASES
+    GOLDEN = GOLDEN
+    definition = definition
 
 
 class TestRender(base.TestCase):

@@ -5,10 +5,6 @@ labels schema, the parameter table and the templates agree.
 import glob
 import json
 import os
-import re
-
-import jsonschema
-import yaml
 
 from magnum.common import exception
 from magnum.drivers.heat import labels as heat_labels
@@ -17,19 +13,16 @@ from magnum.drivers.k8s_coreos import definition
 from magnum.drivers.k8s_coreos import driver
 from magnum.drivers.k8s_coreos import labels
 from magnum.tests import base
+from magnum.tests.unit.drivers import heat_driver_tests
 from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
 
 TEMPLATES = definition.TEMPLATE_DIR
-ENVIRONMENTS = os.path.join(TEMPLATES, 'environments')
-
-
-def _load(path):
-    with open(path) as stream:
-        return yaml.safe_load(stream)
+ENVIRONMENTS = definition.ENVIRONMENT_DIR
+_load = heat_driver_tests.load_yaml
 
 
 def _parameters(name):
-    return set(_load(os.path.join(TEMPLATES, name))['parameters'])
+    return heat_driver_tests.template_parameters(TEMPLATES, name)
 
 
 class TestFiles(base.TestCase):
@@ -79,29 +72,10 @@ class TestFiles(base.TestCase):
                              _parameters('nodegroup.yaml'))
 
 
-class TestLabels(base.TestCase):
+class TestLabels(heat_driver_tests.LabelTests, base.TestCase):
 
-    def test_schema_and_table_agree(self):
-        self.assertEqual(set(labels.SCHEMA['properties']),
-                         set(labels.TARGETS))
-
-    def test_targets_exist(self):
-        cluster_params = _parameters('cluster.yaml')
-        script = definition.bootstrap_script()
-        for label, target in labels.TARGETS.items():
-            with self.subTest(label=label):
-                if target.kind in ('parameter', 'input', 'metadata'):
-                    self.assertIn(target.name, cluster_params)
-                elif target.kind == 'node':
-                    self.assertTrue(re.search(r'\$\{?%s\b' % target.name,
-                                              script), target.name)
-                else:
-                    self.assertEqual('environment', target.kind)
-                    self.assertTrue(os.path.exists(
-                        os.path.join(ENVIRONMENTS, target.name)))
-
-    def test_schema_is_valid(self):
-        jsonschema.Draft7Validator.check_schema(labels.SCHEMA)
+    labels = labels
+    definition = definition
 
     def test_unknown_value_is_a_400_naming_allowed_values(self):
         error = self.assertRaises(

@@ -1,23 +1,19 @@
 """The bare-metal Kubernetes driver: golden renderings, labels and the
-validation that refuses what bare metal cannot do.
-
-Set MAGNUM_REGENERATE_GOLDEN=1 to rewrite the golden files after an
-intended change, then review the diff.
+validation that refuses what bare metal cannot do (see
+:mod:`magnum.tests.unit.drivers.golden` to regenerate the golden files).
 """
 
 import os
 
-import jsonschema
-
 from magnum.common import exception
 from magnum.drivers.heat import render
+from magnum.drivers.k8s_coreos import definition as k8s_definition
 from magnum.drivers.k8s_ironic import definition
 from magnum.drivers.k8s_ironic import driver
 from magnum.drivers.k8s_ironic import labels
 from magnum.tests import base
+from magnum.tests.unit.drivers import heat_driver_tests
 from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
-from magnum.tests.unit.drivers.swarm_mode import (
-    test_driver as swarm_tests)
 
 GOLDEN = os.path.join(os.path.dirname(__file__), 'golden')
 DEFINITION = definition.BareMetalDefinition()
@@ -35,13 +31,9 @@ def _template(**kw):
 
 
 def _case(ct_kw=None, masters=1, inputs_kw=None):
-    ct = _template(**(ct_kw or {}))
-    cluster = fx.cluster(ct, nodegroups=[
-        fx.nodegroup('default-master', 'master', masters),
-        fx.nodegroup('default-worker', 'worker', 2)])
-    found = dict(FIXED, **(inputs_kw or {}))
-    return render.render_cluster(DEFINITION, cluster, ct, cluster.nodegroups,
-                                 fx.resolved(**found))
+    return fx.rendered_cluster(DEFINITION, _template(**(ct_kw or {})),
+                               masters=masters,
+                               inputs_kw=dict(FIXED, **(inputs_kw or {})))
 
 
 CASES = {
@@ -63,17 +55,12 @@ CASES = {
 }
 
 
-class TestGolden(base.TestCase):
+class TestGolden(heat_driver_tests.GoldenTests, base.TestCase):
 
-    def test_every_case(self):
-        for name in sorted(CASES):
-            with self.subTest(case=name):
-                swarm_tests.golden(self, GOLDEN, name, CASES[name](),
-                                   definition.TEMPLATE_DIR)
-
-    def test_no_stale_golden_files(self):
-        self.assertEqual(set(CASES), {f[:-len('.json')]
-                                      for f in os.listdir(GOLDEN)})
+    CASES = CASES
+    GOLDEN = GOLDEN
+    # Bare metal renders the templates and script of the VM driver.
+    definition = k8s_definition
 
     def test_strict_policy_whatever_the_configuration(self):
         params = _case(inputs_kw={'affinity_policy':
@@ -89,12 +76,10 @@ class TestGolden(base.TestCase):
         self.assertIn('disable_floating_ip.yaml', envs)
 
 
-class TestLabels(base.TestCase):
+class TestLabels(heat_driver_tests.LabelTests, base.TestCase):
 
-    def test_schema_and_table_agree(self):
-        self.assertEqual(set(labels.SCHEMA['properties']),
-                         set(labels.TARGETS))
-        jsonschema.Draft7Validator.check_schema(labels.SCHEMA)
+    labels = labels
+    definition = k8s_definition
 
     def test_no_volume_labels(self):
         for name in labels.VOLUME_LABELS:
