@@ -18,10 +18,12 @@ API request made meanwhile (a delete started during an update, say).
 
 from oslo_log import log as logging
 
+from magnum.common import context as magnum_context
 from magnum.common import exception
 from magnum.conductor.handlers import credentials
 from magnum.conductor import notifications
 from magnum.conductor import states
+from magnum import objects
 from magnum.objects import fields
 
 LOG = logging.getLogger(__name__)
@@ -159,19 +161,37 @@ def apply_observation(context, cluster, observation):
     return status
 
 
+def initiator_context(context, cluster):
+    """Return a context naming who started the cluster's latest operation.
+
+    The status sync that sees an operation finish runs with an admin
+    context of its own; the CADF event of the outcome should name the
+    user and project of the request instead, as the pending event did.
+    The operation rows keep them. Without any, ``context`` is returned.
+    """
+    found = objects.Operation.list_for_cluster(context, cluster.uuid)
+    if not found or not found[-1].user_id:
+        return context
+    latest = found[-1]
+    return magnum_context.RequestContext(user_id=latest.user_id,
+                                         project_id=latest.project_id)
+
+
 def _finished(context, cluster, old_status, status):
     LOG.info('Cluster %(uuid)s: %(old)s -> %(new)s',
              {'uuid': cluster.uuid, 'old': old_status, 'new': status})
     action = states.action_of_status(status)
+    # Read before a delete removes the cluster's operations with it.
+    initiator = initiator_context(context, cluster)
     if status == Status.DELETE_COMPLETE:
         remove_cluster(context, cluster)
-        notifications.notify(context, action, notifications.SUCCESS,
+        notifications.notify(initiator, action, notifications.SUCCESS,
                              cluster)
     elif states.is_complete(status):
-        notifications.notify(context, action, notifications.SUCCESS,
+        notifications.notify(initiator, action, notifications.SUCCESS,
                              cluster)
     elif states.is_failed(status):
-        notifications.notify(context, action, notifications.FAILURE,
+        notifications.notify(initiator, action, notifications.FAILURE,
                              cluster)
 
 

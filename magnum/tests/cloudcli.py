@@ -18,6 +18,7 @@ import urllib.request
 
 from cryptography import exceptions as crypto_exc
 from cryptography import x509
+from keystoneauth1.identity import v3
 
 ENV = 'MAGNUM_LOCALCLOUD'
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(
@@ -47,6 +48,18 @@ def load():
         return None
     with open(path) as cloud_file:
         return json.load(cloud_file)
+
+
+def password_auth(creds):
+    """Return a keystoneauth password plugin for a user of cloud.json
+    (``admin``, ``demo``, ...), scoped to the user's project.
+    """
+    return v3.Password(auth_url=creds['auth_url'],
+                       username=creds['username'],
+                       password=creds['password'],
+                       project_name=creds['project_name'],
+                       user_domain_name=creds['user_domain_name'],
+                       project_domain_name=creds['project_domain_name'])
 
 
 def magnum_answers(url=MAGNUM_ROOT, timeout=3.0):
@@ -168,6 +181,32 @@ def wait_for(what, probe, timeout, interval=3.0):
         if time.monotonic() - since > timeout:
             raise AssertionError('%s: not after %ds' % (what, timeout))
         time.sleep(interval)
+
+
+def delete_cluster(cli, show, ident, timeout, interval=3.0):
+    """Delete cluster ``ident`` and wait until ``show(ident)`` is None.
+
+    A cluster already gone is fine; one already deleting is not asked
+    again; a DELETE_FAILED one is asked again.
+
+    :param cli: the :class:`Cli` of a user who may delete it.
+    :param show: returns the cluster as the CLI shows it, or None.
+    :raises AssertionError: on DELETE_FAILED (with its reason) or after
+        ``timeout`` seconds.
+    """
+    cluster = show(ident)
+    if cluster is None:
+        return
+    if cluster['status'] != 'DELETE_IN_PROGRESS':
+        cli.run('coe', 'cluster', 'delete', ident, check=False)
+
+    def gone():
+        cluster = show(ident)
+        if cluster and cluster['status'] == 'DELETE_FAILED':
+            raise AssertionError('cluster %s: DELETE_FAILED: %s' % (
+                ident, cluster['status_reason']))
+        return cluster is None
+    wait_for('deletion of cluster %s' % ident, gone, timeout, interval)
 
 
 def wait_status(what, show, wanted, timeout, interval=3.0):

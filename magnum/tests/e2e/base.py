@@ -100,17 +100,7 @@ class Helpers(object):
     @classmethod
     def delete_cluster(cls, ident, timeout=DELETE_TIMEOUT):
         """Delete a cluster and wait until the API no longer shows it."""
-        if cls.show(ident) is None:
-            return
-        cls.cli.run('coe', 'cluster', 'delete', ident, check=False)
-
-        def gone():
-            cluster = cls.show(ident)
-            if cluster and cluster['status'] == 'DELETE_FAILED':
-                raise AssertionError('cluster %s: DELETE_FAILED: %s' % (
-                    ident, cluster['status_reason']))
-            return cluster is None
-        cloudcli.wait_for('deletion of cluster %s' % ident, gone, timeout)
+        cloudcli.delete_cluster(cls.cli, cls.show, ident, timeout)
 
     @classmethod
     def stack_ids(cls, cluster_uuid):

@@ -10,19 +10,14 @@ from urllib import parse
 
 from keystoneauth1 import adapter
 from keystoneauth1 import exceptions as ks_exc
-from keystoneauth1.identity import v3
 from keystoneauth1 import session as ks_session
 import sqlalchemy
 
+from magnum.tests import cloudcli
+
 
 def _session(creds):
-    auth = v3.Password(auth_url=creds['auth_url'],
-                       username=creds['username'],
-                       password=creds['password'],
-                       project_name=creds['project_name'],
-                       user_domain_name=creds['user_domain_name'],
-                       project_domain_name=creds['project_domain_name'])
-    return ks_session.Session(auth=auth)
+    return ks_session.Session(auth=cloudcli.password_auth(creds))
 
 
 class Services(object):

@@ -139,3 +139,38 @@ class TestWaitStatus(base.BaseTestCase):
             'UPDATE_COMPLETE', 0.05, interval=0.01)
         self.assertGreaterEqual(len(calls), 3)
         self.assertIn('last status UPDATE_IN_PROGRESS', str(exc))
+
+
+class TestDeleteCluster(base.BaseTestCase):
+
+    class FakeCli(object):
+        def __init__(self):
+            self.commands = []
+
+        def run(self, *args, **kwargs):
+            self.commands.append(args)
+
+    def test_deletes_then_waits_until_gone(self):
+        cli = self.FakeCli()
+        shown = iter([{'status': 'CREATE_COMPLETE'},
+                      {'status': 'DELETE_IN_PROGRESS'}, None])
+        cloudcli.delete_cluster(cli, lambda ident: next(shown), 'c', 5,
+                                interval=0)
+        self.assertEqual([('coe', 'cluster', 'delete', 'c')], cli.commands)
+
+    def test_gone_or_deleting_is_not_asked_again(self):
+        cli = self.FakeCli()
+        cloudcli.delete_cluster(cli, lambda ident: None, 'c', 5, interval=0)
+        shown = iter([{'status': 'DELETE_IN_PROGRESS'}, None])
+        cloudcli.delete_cluster(cli, lambda ident: next(shown), 'c', 5,
+                                interval=0)
+        self.assertEqual([], cli.commands)
+
+    def test_delete_failed_is_retried_and_a_new_failure_stops(self):
+        cli = self.FakeCli()
+        failed = {'status': 'DELETE_FAILED', 'status_reason': 'stack stuck'}
+        exc = self.assertRaises(AssertionError, cloudcli.delete_cluster,
+                                cli, lambda ident: failed, 'c', 5,
+                                interval=0)
+        self.assertIn('DELETE_FAILED: stack stuck', str(exc))
+        self.assertEqual([('coe', 'cluster', 'delete', 'c')], cli.commands)

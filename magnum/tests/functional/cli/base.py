@@ -176,18 +176,8 @@ class CoeCliTestCase(oslo_base.BaseTestCase):
 
     def delete_cluster(self, ident):
         """Delete a cluster (if it exists) and wait until it is gone."""
-        if self.cluster(ident) is None:
-            return
-        if not self.cluster(ident)['status'].startswith('DELETE'):
-            self.demo.run('coe', 'cluster', 'delete', ident, check=False)
-
-        def gone():
-            cluster = self.cluster(ident)
-            if cluster and cluster['status'] == 'DELETE_FAILED':
-                raise AssertionError('cluster %s: DELETE_FAILED: %s' % (
-                    ident, cluster['status_reason']))
-            return cluster is None
-        wait_for('deletion of cluster %s' % ident, gone)
+        cloudcli.delete_cluster(self.demo, self.cluster, ident, TIMEOUT,
+                                POLL)
 
     def servers(self, name, role='node'):
         """Return {server id: name} of cluster ``name``'s default

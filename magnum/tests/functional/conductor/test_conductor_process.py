@@ -54,11 +54,14 @@ class ConductorProcessTest(process_fixtures.ServicesTestCase):
         self.assertEqual(2, op.attempts)
         self.assertEqual('succeeded', op.state)
 
-    def test_sigkill_mid_create_ends_with_a_final_status(self):
-        first = self.start_conductor('conductor-d')
-        self.wait_for_conductor('conductor-d')
+    def _kill_mid_create(self, name, fake_steps, shared_fake=False):
+        """Start a create on conductor ``name`` and SIGKILL it once the
+        driver has accepted the work; return the cluster's uuid.
+        """
+        first = self.start_conductor(name, shared_fake=shared_fake)
+        self.wait_for_conductor(name)
         cluster_uuid, op_uuid = self.commit_cluster(
-            labels={'fake_steps': '100000'})
+            labels={'fake_steps': str(fake_steps)})
         self.rpcapi.create_cluster(self.context, cluster_uuid, op_uuid)
         deadline = time.time() + TIMEOUT
         while objects.Operation.get_by_uuid(
@@ -66,6 +69,10 @@ class ConductorProcessTest(process_fixtures.ServicesTestCase):
             self.assertLess(time.time(), deadline)
             time.sleep(0.2)
         self.kill(first)
+        return cluster_uuid
+
+    def test_sigkill_mid_create_ends_with_a_final_status(self):
+        cluster_uuid = self._kill_mid_create('conductor-d', 100000)
         self.start_conductor('conductor-e')
         # The fake backend lived in the killed process: the new conductor
         # must not leave the cluster stuck, and must say why it failed.
@@ -76,17 +83,8 @@ class ConductorProcessTest(process_fixtures.ServicesTestCase):
     def test_sigkill_mid_create_then_restart_completes(self):
         # The fake backend in a file both conductors share outlives the
         # killed process, as a Heat stack outlives a conductor.
-        first = self.start_conductor('conductor-f', shared_fake=True)
-        self.wait_for_conductor('conductor-f')
-        cluster_uuid, op_uuid = self.commit_cluster(
-            labels={'fake_steps': '8'})
-        self.rpcapi.create_cluster(self.context, cluster_uuid, op_uuid)
-        deadline = time.time() + TIMEOUT
-        while objects.Operation.get_by_uuid(
-                self.admin, op_uuid).state != 'succeeded':
-            self.assertLess(time.time(), deadline)
-            time.sleep(0.2)
-        self.kill(first)
+        cluster_uuid = self._kill_mid_create('conductor-f', 8,
+                                             shared_fake=True)
         cluster = objects.Cluster.get_by_uuid(self.admin, cluster_uuid)
         self.assertEqual('CREATE_IN_PROGRESS', cluster.status)
         self.start_conductor('conductor-g', shared_fake=True)

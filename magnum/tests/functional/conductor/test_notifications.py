@@ -119,10 +119,12 @@ class NotificationsTest(process_fixtures.ServicesTestCase):
                 self.assertNotIn(secret, text, name)
             for field in ('trustee_password', 'trust_id', 'auth_token'):
                 self.assertNotIn(field, json.dumps(payload))
-        # The caller started it; the status sync (an admin context, as
-        # upstream) saw it finish.
+        # The caller started it and the status sync saw it finish; both
+        # events name the caller (upstream's success names nobody).
         pending, success = (e['payload'] for e in events)
-        self.assertEqual(utils.USER_ID, pending['initiator']['id'])
-        self.assertEqual(utils.PROJECT_ID, pending['initiator']['project_id'])
+        for event in (pending, success):
+            self.assertEqual(utils.USER_ID, event['initiator']['id'])
+            self.assertEqual(utils.PROJECT_ID,
+                             event['initiator']['project_id'])
         self.assertEqual('CREATE_COMPLETE', success[
             'target']['attachments'][0]['content']['status'])

@@ -18,7 +18,7 @@ from magnum.drivers.heat import render
 from magnum.drivers.heat import stack
 from magnum.drivers.k8s_coreos import definition
 from magnum.tests import base
-from magnum.tests.functional.cloud import test_lookups_localcloud as cloud
+from magnum.tests.functional import localcloud
 from magnum.tests import services
 from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
 
@@ -33,7 +33,7 @@ class HeatTestCase(base.TestCase):
 
     def setUp(self):
         super().setUp()
-        self.cloud = cloud.load_cloud(self)
+        self.cloud = localcloud.load_cloud(self)
         orchestration = self.cloud.get('endpoints', {}).get('orchestration')
         if not orchestration:
             services.skip_or_fail(self, 'the local cloud has no Heat')
@@ -41,7 +41,7 @@ class HeatTestCase(base.TestCase):
         services.require_port(self, 'Heat', url.hostname, url.port or 80)
         self.config(group='cluster_heat',
                     extra_environment_files=[ENVIRONMENT])
-        self.context = cloud.demo_context(self.cloud)
+        self.context = localcloud.demo_context(self.cloud)
         self.stacks = stack.StackClient(self.context)
 
     def _template(self, **kw):

@@ -1,18 +1,10 @@
 """Trustees and trusts against the real Keystone of ``tools/localcloud``.
 
-The tests read ``.localcloud/cloud.json`` (or the file named by
-``MAGNUM_TEST_CLOUD_JSON``) and skip, or fail under
-``MAGNUM_TEST_REQUIRE_SERVICES=1``, when it is missing or Keystone does not
-answer.
+The cloud comes from :mod:`magnum.tests.functional.localcloud`.
 """
 
-import json
-import os
-
 from keystoneauth1 import exceptions as ka_exceptions
-from keystoneauth1 import loading as ka_loading
 from oslo_utils import uuidutils
-import requests
 
 from magnum.common import context as magnum_context
 from magnum.common.keystone import auth
@@ -20,61 +12,19 @@ from magnum.common.keystone import identity
 from magnum.common.keystone import trusts
 import magnum.conf
 from magnum import objects
-from magnum.tests import services
+from magnum.tests.functional import localcloud
 from magnum.tests.unit.db import utils as db_utils
 
 CONF = magnum.conf.CONF
-
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.dirname(os.path.abspath(__file__))))))
-CLOUD_JSON = os.environ.get('MAGNUM_TEST_CLOUD_JSON',
-                            os.path.join(REPO, '.localcloud', 'cloud.json'))
-
-
-def load_cloud(testcase):
-    """Return cloud.json's contents, or skip/fail the test."""
-    if not os.path.exists(CLOUD_JSON):
-        services.skip_or_fail(testcase, '%s does not exist; run '
-                              '"tools/localcloud up"' % CLOUD_JSON)
-    with open(CLOUD_JSON) as f:
-        cloud = json.load(f)
-    try:
-        requests.get(cloud['auth_url'], timeout=5).raise_for_status()
-    except requests.RequestException as e:
-        services.skip_or_fail(testcase, 'Keystone at %s does not answer: %s'
-                              % (cloud['auth_url'], e))
-    return cloud
-
-
-def token_context(creds):
-    """Log in as ``creds`` the way keystonemiddleware would see the caller.
-    """
-    body = {'auth': {
-        'identity': {'methods': ['password'], 'password': {'user': {
-            'name': creds['username'], 'password': creds['password'],
-            'domain': {'name': creds['user_domain_name']}}}},
-        'scope': {'project': {'name': creds['project_name'], 'domain': {
-            'name': creds['project_domain_name']}}}}}
-    response = requests.post(creds['auth_url'] + '/auth/tokens', json=body,
-                             timeout=30)
-    response.raise_for_status()
-    info = response.json()
-    token = info['token']
-    return magnum_context.RequestContext(
-        auth_token=response.headers['X-Subject-Token'],
-        auth_token_info=info,
-        user_id=token['user']['id'],
-        project_id=token['project']['id'],
-        roles=[role['name'] for role in token['roles']])
 
 
 class TrustsAgainstKeystone(db_utils.DbTestCase):
 
     def setUp(self):
         super().setUp()
-        self.cloud = load_cloud(self)
-        self._configure()
-        self.demo = token_context(self.cloud['demo'])
+        self.cloud = localcloud.load_cloud(self)
+        localcloud.configure_keystone(self, self.cloud)
+        self.demo = localcloud.demo_context(self.cloud)
         db_utils.create_test_cluster_template()
         uuid = uuidutils.generate_uuid()
         db_utils.create_test_cluster(uuid=uuid, name='trust-test',
@@ -85,28 +35,6 @@ class TrustsAgainstKeystone(db_utils.DbTestCase):
         self.admin = auth.service_session()
         self.domain_admin = auth.domain_admin_session()
         self.addCleanup(self._remove_leftovers, self.cluster)
-
-    def _configure(self):
-        trustee = self.cloud['trustee']
-        self.config(group='trust', trustee_domain_id=trustee['domain_id'],
-                    trustee_domain_admin_id=trustee['domain_admin_id'],
-                    trustee_domain_admin_password=trustee[
-                        'domain_admin_password'])
-        self.config(group='keystone_authtoken',
-                    www_authenticate_uri=self.cloud['www_authenticate_uri'])
-        # Through the fixture, so that the plugin's required options are
-        # unregistered afterwards and later tests can parse CONF again.
-        self.conf_fixture.register_opts(
-            ka_loading.get_auth_plugin_conf_options('password'),
-            group='keystone_auth')
-        service = self.cloud['magnum']
-        self.config(group='keystone_auth', auth_type='password',
-                    auth_url=service['auth_url'],
-                    username=service['username'],
-                    password=service['password'],
-                    project_name=service['project_name'],
-                    user_domain_name=service['user_domain_name'],
-                    project_domain_name=service['project_domain_name'])
 
     def _remove_leftovers(self, cluster):
         for user_id in {cluster.trustee_user_id, self._created_user}:
@@ -185,7 +113,7 @@ class TrustsAgainstKeystone(db_utils.DbTestCase):
     def test_delete_by_another_admin(self):
         self._create()
         user_id, trust_id = self.cluster.trustee_user_id, self.cluster.trust_id
-        admin = token_context(self.cloud['admin'])
+        admin = localcloud.token_context(self.cloud['admin'])
         self.assertNotEqual(admin.user_id, self.demo.user_id)
         self.assertTrue(trusts.delete_trustee_and_trust(admin, self.cluster))
         self._assert_gone(user_id, trust_id)

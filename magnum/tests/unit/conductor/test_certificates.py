@@ -8,6 +8,7 @@ from unittest import mock
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
+import fixtures
 
 from magnum.common import cert_manager
 from magnum.common import context
@@ -329,3 +330,46 @@ class TestClientFiles(CertificatesTestCase):
                                                       self.cluster)
         self.assertFalse(os.path.exists(
             os.path.join(self.cache, db_utils.CLUSTER_UUID)))
+
+
+class TestContextSeenByTheBackend(CertificatesTestCase):
+    """The backend sees the cluster's trust when there is one."""
+
+    def _seen_contexts(self, call):
+        seen = []
+        for method in ('store_cert', 'get_cert', 'delete_cert'):
+            original = getattr(self.backend, method)
+
+            def record(ctx, *args, _original=original, **kwargs):
+                seen.append(ctx)
+                return _original(ctx, *args, **kwargs)
+            self.useFixture(fixtures.MockPatchObject(self.backend, method,
+                                                     side_effect=record))
+        call()
+        return seen
+
+    def _everything(self, caller):
+        certificates.generate_certificates_for_cluster(caller, self.cluster)
+        certificates.get_ca_certificate(caller, self.cluster)
+        certificates.rotate_ca_certificate(caller, self.cluster)
+        with certificates.client_files(caller, self.cluster):
+            pass
+        certificates.delete_certificates_from_cluster(caller, self.cluster)
+
+    def test_without_a_trust_the_callers_context(self):
+        seen = self._seen_contexts(lambda: self._everything(self.context))
+        self.assertTrue(seen)
+        self.assertEqual({id(self.context)}, {id(c) for c in seen})
+
+    def test_with_a_trust_the_trust_whoever_asks(self):
+        self.cluster.trust_id = 'trust-1'
+        self.cluster.trustee_user_id = 'trustee-1'
+        self.cluster.trustee_password = 'trustee-secret'
+        self.cluster.save()
+        other_admin = context.make_context(project_id='other',
+                                           user_id='admin', is_admin=True)
+        seen = self._seen_contexts(lambda: self._everything(other_admin))
+        self.assertTrue(seen)
+        self.assertEqual({('trust-1', 'trustee-1', db_utils.PROJECT_ID)},
+                         {(c.trust_id, c.user_id, c.project_id)
+                          for c in seen})
