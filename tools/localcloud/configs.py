@@ -212,6 +212,30 @@ def neutron_files(pw):
     }
 
 
+def barbican_files(pw):
+    """barbican.conf: secrets in MariaDB, wrapped by simple_crypto.
+
+    The schema comes from ``barbican-manage db upgrade`` (``dbsync``), not
+    from the API at start.  With the new policy defaults (and scopes), a
+    project ``member`` manages its project's secrets and containers.
+    """
+    return {layout.etc('barbican', 'barbican.conf'): {
+        'DEFAULT': {
+            'use_stderr': True,
+            'host_href': 'http://%s:9311' % layout.HOST,
+            'db_auto_create': False,
+        },
+        'database': {'connection': layout.db_url('lc_barbican',
+                                                 pw['database'])},
+        'keystone_authtoken': _authtoken('barbican', pw['barbican']),
+        'secretstore': {'enabled_secretstore_plugins': 'store_crypto'},
+        'crypto': {'enabled_crypto_plugins': 'simple_crypto'},
+        'simple_crypto_plugin': {'kek': pw['barbican_kek']},
+        # oslo.policy 6 always checks scopes: it has no enforce_scope.
+        'oslo_policy': {'enforce_new_defaults': True},
+    }}
+
+
 BUILDERS = {
     'keystone': keystone_files,
     'glance': glance_files,
@@ -219,6 +243,7 @@ BUILDERS = {
     'heat': heat_files,
     'nova': nova_files,
     'neutron': neutron_files,
+    'barbican': barbican_files,
 }
 
 # Paste files shipped in the venv's etc/ that each service reads.
@@ -227,6 +252,8 @@ PASTE = {
     'heat': ('heat/api-paste.ini', 'api-paste.ini'),
     'nova': ('nova/api-paste.ini', 'api-paste.ini'),
     'neutron': ('neutron/api-paste.ini', 'api-paste.ini'),
+    'barbican': ('barbican/barbican-api-paste.ini',
+                 'barbican-api-paste.ini'),
 }
 
 

@@ -4,6 +4,7 @@ They stay the same from one ``up`` to the next, so the databases and the
 config files agree; ``down --purge`` removes them with the databases.
 """
 
+import base64
 import json
 import os
 import secrets
@@ -12,7 +13,8 @@ from localcloud import layout
 
 NAMES = (
     'database', 'admin', 'demo',
-    'heat', 'glance', 'nova', 'neutron', 'placement', 'magnum',
+    'heat', 'glance', 'nova', 'neutron', 'placement', 'barbican',
+    'magnum',
     'heat_domain_admin', 'magnum_domain_admin',
 )
 
@@ -25,7 +27,8 @@ def exist():
 def load():
     """Return the password of every name, making the missing ones.
 
-    :returns: a dict name -> password, plus ``heat_auth_key``.
+    :returns: a dict name -> password, plus ``heat_auth_key`` and
+        ``barbican_kek``.
     """
     known = {}
     if os.path.exists(layout.SECRETS_FILE):
@@ -36,6 +39,11 @@ def load():
         wanted.setdefault(name, 'lc-' + secrets.token_hex(8))
     # Heat encrypts user credentials with a key of exactly 32 characters.
     wanted.setdefault('heat_auth_key', secrets.token_hex(16))
+    # Barbican's simple_crypto wraps every project key with this Fernet
+    # key (32 random bytes, urlsafe base64); a new one would make the
+    # stored secrets unreadable.
+    wanted.setdefault('barbican_kek', base64.urlsafe_b64encode(
+        secrets.token_bytes(32)).decode())
     if wanted != known:
         os.makedirs(layout.ETC, exist_ok=True)
         tmp = layout.SECRETS_FILE + '.tmp'

@@ -79,6 +79,17 @@ def _nova(pw):
     ]
 
 
+def _barbican(pw):
+    # The first migration makes the whole schema: no db_auto_create.
+    # ``barbican-manage db upgrade`` takes the URL from a config object
+    # that its --config-file never reaches (it would migrate a
+    # ./barbican.sqlite): hence --db-url.
+    conf = layout.etc('barbican', 'barbican.conf')
+    return [[_bin('barbican-manage'), '--config-file', conf, 'db',
+             'upgrade', '--db-url',
+             layout.db_url('lc_barbican', pw['database'])]]
+
+
 # Longest first: they run side by side.
 STEPS = {
     'nova': (_nova, ('lc_nova_api', 'lc_nova', 'lc_nova_cell0')),
@@ -87,6 +98,7 @@ STEPS = {
     'heat': (_heat, ('lc_heat',)),
     'glance': (_glance, ('lc_glance',)),
     'placement': (_placement, ('lc_placement',)),
+    'barbican': (_barbican, ('lc_barbican',)),
 }
 
 

@@ -42,7 +42,7 @@ DB_HOST = HOST
 DB_USER = 'localcloud'
 DATABASES = ('lc_keystone', 'lc_glance', 'lc_heat', 'lc_placement',
              'lc_nova_api', 'lc_nova', 'lc_nova_cell0', 'lc_neutron',
-             'lc_magnum')
+             'lc_barbican', 'lc_magnum')
 
 RABBIT_HOST = HOST
 RABBIT_PORT = 5672
@@ -59,6 +59,7 @@ PINNED_PACKAGES = (
     'openstack-placement==16.0.0',
     'nova==34.0.0',
     'neutron==29.0.0',
+    'barbican==23.0.0',
     'gunicorn==27.0.1',
     'PyMySQL==1.2.4',
     'python-openstackclient==10.5.0',
@@ -71,6 +72,8 @@ PINNED_PACKAGES = (
 # stamp: adding one does not restart the services.
 CLIENT_PACKAGES = (
     'python-magnumclient==5.0.0',
+    # ``openstack secret ...``: Barbican's commands for the client.
+    'python-barbicanclient==7.6.0',
 )
 
 # Debian packages the local cloud needs from the machine.

@@ -9,7 +9,7 @@ from localcloud import layout
 ROLES = ('admin', 'member', 'reader', 'service', 'heat_stack_user',
          'heat_stack_owner')
 SERVICE_USERS = ('heat', 'glance', 'nova', 'neutron', 'placement',
-                 'magnum')
+                 'barbican', 'magnum')
 
 # (name, type, url) of every catalog entry besides identity.
 CATALOG = (
@@ -19,6 +19,7 @@ CATALOG = (
     ('placement', 'placement', 'http://%s:8778' % layout.HOST),
     ('nova', 'compute', 'http://%s:8774/v2.1' % layout.HOST),
     ('neutron', 'network', 'http://%s:9696' % layout.HOST),
+    ('barbican', 'key-manager', 'http://%s:9311' % layout.HOST),
     ('magnum', 'container-infra', layout.MAGNUM_URL),
 )
 INTERFACES = ('public', 'internal', 'admin')

@@ -2,8 +2,9 @@
 
 API services run under gunicorn (one worker, a few threads, no control
 socket) through ``wsgi_shim``, which clears the command line that
-oslo.config would otherwise parse.  The engines and Nova's workers run
-their own console scripts.
+oslo.config would otherwise parse; Barbican through ``barbican_wsgi``,
+which points it at our files.  The engines and Nova's workers run their
+own console scripts.
 """
 
 import collections
@@ -60,6 +61,7 @@ def all_services():
     """Return the services in the order they are started."""
     heat_conf = layout.etc('heat', 'heat.conf')
     nova_conf = layout.etc('nova', 'nova.conf')
+    barbican_conf = layout.etc('barbican', 'barbican.conf')
     return [
         _api('keystone', 'keystone', 5000, '/v3', 'keystone.wsgi.api',
              env={'OS_KEYSTONE_CONFIG_FILES':
@@ -78,6 +80,8 @@ def all_services():
         _worker('nova-conductor', 'nova', '--config-file', nova_conf),
         _worker('nova-scheduler', 'nova', '--config-file', nova_conf),
         _worker('nova-compute', 'nova', '--config-file', nova_conf),
+        _api('barbican', 'barbican', 9311, '/', 'localcloud.barbican_wsgi',
+             argv=['--config-file', barbican_conf]),
     ]
 
 

@@ -76,6 +76,10 @@ def _errors_as_ours(action, cert_ref=None):
             msg='Barbican could not %s the certificate: %s' % (action, e))
 
 
+def _bytes(value):
+    return value if isinstance(value, bytes) else value.encode('utf-8')
+
+
 def _text(value):
     return value.decode('utf-8') if isinstance(value, bytes) else value
 
@@ -96,9 +100,13 @@ class BarbicanCertManager(base.CertManager):
                 for part, value in values.items():
                     if value is None:
                         continue
+                    # As bytes: stored base64-encoded as
+                    # application/octet-stream, read back exactly. A text
+                    # payload would lose the PEM's final newline (Barbican
+                    # strips text payloads).
                     secret = client.secrets.create(
-                        name='%s %s' % (label, part), payload=_text(value),
-                        payload_content_type='text/plain')
+                        name='%s %s' % (label, part),
+                        payload=_bytes(value))
                     secret.store()
                     secrets[part] = secret
                 container = client.containers.create_certificate(

@@ -35,6 +35,11 @@ class Services(object):
                                        region_name=region)
         self.heat = adapter.Adapter(sess, service_type='orchestration',
                                     interface='public', region_name=region)
+        # Barbican shows a project's secrets to its members only: the
+        # demo user, who creates the clusters, looks.
+        self.key_manager = adapter.Adapter(
+            _session(cloud['demo']), service_type='key-manager',
+            interface='public', region_name=region)
         self.session = sess
         self._engine = None
 
@@ -93,6 +98,25 @@ class Services(object):
         """Return True when Keystone knows the trust ``trust_id``."""
         try:
             self.identity.get('/OS-TRUST/trusts/%s' % trust_id)
+            return True
+        except ks_exc.NotFound:
+            return False
+
+    # -- Barbican ----------------------------------------------------------
+
+    def certificate_container(self, ref):
+        """Return a Barbican container of the demo project with the
+        secret references it names, or None when it is gone.
+        """
+        try:
+            return self.key_manager.get(ref).json()
+        except ks_exc.NotFound:
+            return None
+
+    def secret_exists(self, ref):
+        """Return True when Barbican knows the secret ``ref``."""
+        try:
+            self.key_manager.get(ref)
             return True
         except ks_exc.NotFound:
             return False

@@ -16,7 +16,16 @@ class TestClusterDelete(base.TestCase):
         stacks = self.stack_ids(uuid)
         servers = set(self.servers_of(uuid))
         certificates = {row[ref] for ref in CERT_REFS if row[ref]}
-        self.assertTrue(stacks and servers and certificates, row)
+        self.assertEqual(4, len(certificates), row)
+        self.assertTrue(stacks and servers, row)
+        # The local cloud keeps certificates in Barbican: a container and
+        # its secrets each.
+        secrets = set()
+        for ref in certificates:
+            container = self.services.certificate_container(ref)
+            self.assertIsNotNone(container, ref)
+            secrets.update(s['secret_ref'] for s in container['secret_refs'])
+        self.assertGreaterEqual(len(secrets), 8)
         self.assertTrue(self.services.user_exists(row['trustee_user_id']))
         self.assertTrue(self.services.trust_exists(row['trust_id']))
 
@@ -34,6 +43,8 @@ class TestClusterDelete(base.TestCase):
         self.assertFalse(self.services.trust_exists(row['trust_id']),
                          'trust %s is left' % row['trust_id'])
         for ref in certificates:
-            self.assertEqual([], self.services.db(
-                'SELECT uuid FROM x509keypair WHERE uuid = :ref', ref=ref),
-                'certificate %s is left' % ref)
+            self.assertIsNone(self.services.certificate_container(ref),
+                              'certificate container %s is left' % ref)
+        for ref in secrets:
+            self.assertFalse(self.services.secret_exists(ref),
+                             'certificate secret %s is left' % ref)

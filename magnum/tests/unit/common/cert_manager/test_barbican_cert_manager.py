@@ -5,6 +5,7 @@ python-barbicanclient and keystoneauth code runs; a test against the
 real Barbican of the local cloud is in the functional suite.
 """
 
+import base64
 import re
 import uuid
 
@@ -42,7 +43,7 @@ class FakeBarbican(object):
             'values'][0]})
         mocker.post(re.compile(re.escape(V1 + '/secrets') + '/?$'),
                     json=self._create_secret)
-        mocker.get(self._item('secrets', '/payload'), text=self._payload)
+        mocker.get(self._item('secrets', '/payload'), content=self._payload)
         mocker.get(self._item('secrets'), json=self._secret)
         mocker.delete(self._item('secrets'),
                       text=self._delete(self.secrets, 'secret'))
@@ -76,6 +77,11 @@ class FakeBarbican(object):
         if refused:
             return refused
         body = request.json()
+        if body.get('payload_content_encoding') == 'base64':
+            body['payload'] = base64.b64decode(body['payload'])
+        else:
+            # What the real Barbican does to text payloads.
+            body['payload'] = body['payload'].strip().encode('utf-8')
         ident = str(uuid.uuid4())
         self.secrets[ident] = body
         context.status_code = 201
@@ -88,16 +94,17 @@ class FakeBarbican(object):
             return {'code': 404, 'title': 'Not Found'}
         return {'secret_ref': '%s/secrets/%s' % (V1, ident),
                 'name': self.secrets[ident]['name'], 'status': 'ACTIVE',
-                'content_types': {'default': 'text/plain'}}
+                'content_types': {'default': self.secrets[ident][
+                    'payload_content_type']}}
 
     def _payload(self, request, context):
         refused = self._refused(request, context, 'payload')
         if refused:
-            return refused['description']
+            return refused['description'].encode('utf-8')
         ident = self._id(request)
         if ident not in self.secrets:
             context.status_code = 404
-            return 'Not Found'
+            return b'Not Found'
         return self.secrets[ident]['payload']
 
     def _create_container(self, request, context):
@@ -174,8 +181,9 @@ class TestBarbicanCertManager(base.TestCase):
         self.assertEqual(['certificate', 'private_key',
                           'private_key_passphrase'], names)
         self.assertEqual(3, len(self.barbican.secrets))
-        self.assertEqual({'text/plain'}, {
-            s['payload_content_type']
+        # Bytes, so that Barbican keeps the PEM's final newline.
+        self.assertEqual({('application/octet-stream', 'base64')}, {
+            (s['payload_content_type'], s['payload_content_encoding'])
             for s in self.barbican.secrets.values()})
 
     def test_absent_parts_read_as_none(self):
