@@ -204,7 +204,10 @@ class ServicesTestCase(base.TestCase):
         return path
 
     def _common_config(self, host):
+        # Debug logging: the secrets tests grep the logs at their most
+        # talkative.
         return ('[DEFAULT]\n'
+                'debug = true\n'
                 'transport_url = %s\n'
                 'host = %s\n'
                 'service_down_time = 6\n'

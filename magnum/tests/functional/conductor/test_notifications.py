@@ -6,8 +6,9 @@ A magnum-conductor process with ``[oslo_messaging_notifications] driver
 listener on the test's vhost (topic ``notifications``, exchange
 ``magnum``) must receive ``magnum.cluster.create`` with the outcomes
 ``pending`` and then ``success``, as CADF events about the cluster, and
-neither the payload nor the context sent along may carry the cluster's
-trustee password, its trust or the caller's token.
+neither the payload nor the context sent along, nor the conductor's
+debug log, may carry the cluster's trustee password, its trust, the
+caller's token or a private key.
 """
 
 import json
@@ -128,3 +129,12 @@ class NotificationsTest(process_fixtures.ServicesTestCase):
                              event['initiator']['project_id'])
         self.assertEqual('CREATE_COMPLETE', success[
             'target']['attachments'][0]['content']['status'])
+
+        # Nor does any line of the conductor's log, at debug level, nor
+        # any of the private keys it made for the cluster.
+        log = self.log_text('conductor')
+        self.assertIn(' DEBUG ', log)
+        self.assertIn(cluster_uuid, log)
+        for name, secret in secrets.items():
+            self.assertNotIn(secret, log, name)
+        self.assertNotIn('PRIVATE KEY', log)
