@@ -291,3 +291,27 @@ def client_files(context, cluster):
         return
     with tempfile.TemporaryDirectory(prefix='magnum-') as directory:
         yield _write_client_files(context, cluster, directory)
+
+
+@_as_cluster_project
+def get_ca_key_pairs(context, cluster):
+    """Return each of the cluster's CAs with its private key, decrypted.
+
+    For drivers whose masters issue the cluster's component certificates
+    themselves from magnum's CAs (kubeadm reads them from disk). The keys
+    are the cluster's most valuable secrets: hand them only to the
+    masters, and never log them.
+
+    :returns: an ordered mapping of :data:`KUBERNETES`, :data:`ETCD` and
+        :data:`FRONT_PROXY` to ``(certificate PEM, private key PEM)``; the
+        key is unencrypted PKCS#8.
+    :raises: CertificateNotFound when the cluster lacks one of the CAs.
+    """
+    pairs = collections.OrderedDict()
+    for kind, field in CA_REF_FIELDS.items():
+        ca = _get(context, cluster, field)
+        pairs[kind] = (_text(ca.get_certificate()),
+                       keys.decrypt_private_key(
+                           ca.get_private_key(),
+                           ca.get_private_key_passphrase()))
+    return pairs

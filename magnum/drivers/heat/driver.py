@@ -117,12 +117,13 @@ class HeatDriver(base.Driver):
         """Return the :class:`~magnum.drivers.heat.stack.StackClient`."""
         return heat_stack.StackClient(context)
 
-    def resolve_inputs(self, context, cluster, nodegroups, new_keys=True):
+    def resolve_inputs(self, context, cluster, nodegroups, new_keys=True,
+                       ca_keys=False):
         """Return the :class:`~magnum.drivers.heat.inputs.Inputs`."""
         return heat_inputs.resolve(
             context, cluster, cluster.cluster_template, nodegroups,
             cloud=heat_inputs.CloudAccess(cloud_session_for(context)),
-            new_keys=new_keys)
+            new_keys=new_keys, ca_keys=ca_keys)
 
     def networking(self, context):
         """Return the Octavia/Neutron access used by pre-delete."""
@@ -178,7 +179,11 @@ class HeatDriver(base.Driver):
 
     def create_cluster(self, context, cluster, timeout):
         nodegroups = list(cluster.nodegroups)
-        found = self.resolve_inputs(context, cluster, nodegroups)
+        # The cluster stack holds the masters, which may need the CA keys;
+        # nodegroup stacks hold workers only and never get them.
+        found = self.resolve_inputs(
+            context, cluster, nodegroups,
+            ca_keys=self.definition.ca_keys_on_masters)
         rendered = render.render_cluster(
             self.definition, cluster, cluster.cluster_template, nodegroups,
             found)
@@ -289,24 +294,62 @@ class HeatDriver(base.Driver):
                                     params, rollback=rollback)
 
     def rotate_ca_certificate(self, context, cluster):
-        """Push the cluster's new CA certificate with stack updates."""
-        pem = heat_inputs.ca_certificate(context, cluster)
-        if not pem:
+        """Push the cluster's new CAs with stack updates.
+
+        The cluster stack gets the definition's ``ca_parameters`` (with
+        the CA keys when its masters hold them), extra nodegroups'
+        stacks its ``nodegroup_ca_parameters``. Each stack is sent only
+        the parameters its template declares.
+        """
+        found = heat_inputs.Inputs(**heat_inputs.cluster_cas(
+            context, cluster, with_keys=self.definition.ca_keys_on_masters))
+        if not found.ca_cert:
             raise exception.InvalidParameterValue(
                 err=_('Cluster %s has no CA certificate to push; rotate '
                       'the CA first.') % cluster.uuid)
-        self._push(context, cluster,
-                   self.definition.ca_parameters(pem))
+        cluster_params = self.definition.ca_parameters(found)
+        nodegroup_params = self.definition.nodegroup_ca_parameters(found)
+        client = self.stacks(context)
+        for stack_id in self._stack_ids(cluster):
+            params = (cluster_params if stack_id == cluster.stack_id
+                      else nodegroup_params)
+            client.update(stack_id, _declared_only(client, stack_id,
+                                                   params))
 
     def rotate_credential(self, context, cluster):
         """Push the cluster's new trustee credentials with stack updates."""
         self._push(context, cluster, self.definition.credential_parameters(
             cluster))
 
-    def _push(self, context, cluster, params):
-        client = self.stacks(context)
-        stack_ids = [cluster.stack_id] + sorted(
+    @staticmethod
+    def _stack_ids(cluster):
+        """The cluster's stack, then its extra nodegroups' stacks."""
+        return [cluster.stack_id] + sorted(
             {ng.stack_id for ng in cluster.nodegroups
              if ng.stack_id and ng.stack_id != cluster.stack_id})
-        for stack_id in stack_ids:
+
+    def _push(self, context, cluster, params):
+        client = self.stacks(context)
+        for stack_id in self._stack_ids(cluster):
             client.update(stack_id, params)
+
+
+def _declared_only(client, stack_id, params):
+    """Keep the parameters a stack declares.
+
+    Heat refuses an update naming a parameter its template lacks, and a
+    stack made from an older template lacks the newer parameters (the CA
+    keys): such a stack gets the rest, with a warning naming (never
+    showing) what it did not get.
+    """
+    view = client.get(stack_id, with_outputs=False)
+    if view is None or not view.parameters:
+        return params
+    kept = {name: value for name, value in params.items()
+            if name in view.parameters}
+    if len(kept) < len(params):
+        LOG.warning('Stack %(stack)s declares no %(names)s; its template '
+                    'predates them, so they are not pushed.',
+                    {'stack': stack_id,
+                     'names': ', '.join(sorted(set(params) - set(kept)))})
+    return kept

@@ -8,10 +8,12 @@ so rendering stays deterministic.
 """
 
 import dataclasses
+import hashlib
 import importlib
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives import serialization
+from cryptography import x509
 from keystoneauth1 import exceptions as ks_exc
 from oslo_log import log as logging
 
@@ -33,6 +35,11 @@ AFFINITY_POLICIES = ('affinity', 'anti-affinity', 'soft-affinity',
 
 DEFAULT_SUBNET_CIDR = '10.0.0.0/24'
 
+#: The :class:`Inputs` fields that carry the cluster's CAs
+#: (see :func:`cluster_cas`).
+CA_FIELDS = ('ca_cert', 'ca_key', 'etcd_ca_cert', 'etcd_ca_key',
+             'front_proxy_ca_cert', 'front_proxy_ca_key', 'ca_cert_hash')
+
 
 @dataclasses.dataclass(frozen=True)
 class Inputs:
@@ -41,6 +48,15 @@ class Inputs:
     Network fields hold ids; ``fixed_network_id`` is empty when the
     cluster gets a private network of its own. Volume types are empty
     when the matching volume is not wanted.
+
+    The CA fields (:data:`CA_FIELDS`) hold PEM text: ``ca_cert`` is the
+    Kubernetes CA, ``ca_cert_hash`` its kubeadm pin
+    (:func:`ca_cert_hash`). The other CA certificates and the three
+    private keys (unencrypted) are filled only for drivers whose masters
+    issue the cluster's certificates themselves.
+
+    Secrets are left out of ``repr()``, so that no log line or error
+    message showing an ``Inputs`` shows them.
     """
 
     auth_url: str = ''
@@ -50,11 +66,17 @@ class Inputs:
     trustee_domain_id: str = ''
     trustee_user_id: str = ''
     trustee_username: str = ''
-    trustee_password: str = ''
-    trust_id: str = ''
+    trustee_password: str = dataclasses.field(default='', repr=False)
+    trust_id: str = dataclasses.field(default='', repr=False)
     verify_ca: bool = True
     openstack_ca: str = ''
     ca_cert: str = ''
+    ca_key: str = dataclasses.field(default='', repr=False)
+    etcd_ca_cert: str = ''
+    etcd_ca_key: str = dataclasses.field(default='', repr=False)
+    front_proxy_ca_cert: str = ''
+    front_proxy_ca_key: str = dataclasses.field(default='', repr=False)
+    ca_cert_hash: str = ''
     external_network_id: str = ''
     fixed_network_id: str = ''
     fixed_network_name: str = ''
@@ -65,7 +87,8 @@ class Inputs:
     affinity_policy: str = 'anti-affinity'
     octavia_enabled: bool = False
     service_account_public_key: str = ''
-    service_account_private_key: str = ''
+    service_account_private_key: str = dataclasses.field(
+        default='', repr=False)
 
 
 class CloudAccess:
@@ -186,17 +209,21 @@ def make_service_account_keys():
     return public, private
 
 
-def ca_certificate(context, cluster):
-    """Return the cluster's CA certificate PEM, or '' when unavailable.
+def _certificates():
+    """Return the conductor's certificate helpers, or None without them.
 
-    The conductor's certificate helpers are imported lazily: the API
-    process must not need them to validate a cluster.
+    They are imported lazily: the API process must not need them to
+    validate a cluster.
     """
     try:
-        certificates = importlib.import_module(
-            'magnum.conductor.certificates')
+        return importlib.import_module('magnum.conductor.certificates')
     except ImportError:
-        return ''
+        return None
+
+
+def ca_certificate(context, cluster):
+    """Return the cluster's CA certificate PEM, or '' when unavailable."""
+    certificates = _certificates()
     getter = getattr(certificates, 'get_ca_certificate', None)
     if getter is None or not getattr(cluster, 'ca_cert_ref', None):
         return ''
@@ -206,6 +233,62 @@ def ca_certificate(context, cluster):
     if isinstance(cert, bytes):
         cert = cert.decode()
     return cert or ''
+
+
+def ca_cert_hash(pem):
+    """Return kubeadm's pin of a CA certificate, ``sha256:<hex>``.
+
+    ``<hex>`` is the SHA-256 of the certificate's DER-encoded
+    SubjectPublicKeyInfo: what ``kubeadm join
+    --discovery-token-ca-cert-hash`` checks the CA the API server shows
+    against.
+
+    :param pem: the CA certificate as PEM (str or bytes).
+    :returns: the pin, or '' for an empty ``pem``.
+    :raises: ValueError when ``pem`` is not a PEM certificate.
+    """
+    if not pem:
+        return ''
+    if isinstance(pem, str):
+        pem = pem.encode('ascii')
+    public_key = x509.load_pem_x509_certificate(pem).public_key()
+    der = public_key.public_bytes(
+        serialization.Encoding.DER,
+        serialization.PublicFormat.SubjectPublicKeyInfo)
+    return 'sha256:' + hashlib.sha256(der).hexdigest()
+
+
+def cluster_cas(context, cluster, with_keys=False):
+    """Return the :class:`Inputs` fields of :data:`CA_FIELDS`.
+
+    Always the Kubernetes CA certificate and its kubeadm pin; with
+    ``with_keys`` also the etcd and front-proxy CA certificates and the
+    private keys of all three, unencrypted. Every field is '' for a
+    cluster without certificates (or where the certificate helpers are
+    absent), as :func:`ca_certificate` has it.
+
+    A template with ``tls_disabled`` changes nothing here: kubeadm runs
+    Kubernetes with TLS whatever the template says, so its nodes use
+    magnum's CAs too.
+
+    :param with_keys: the driver's masters need the CA keys.
+    :raises: CertificateNotFound when the cluster has a Kubernetes CA but
+        lacks another CA; what the certificate backend raises.
+    """
+    values = dict.fromkeys(CA_FIELDS, '')
+    certificates = _certificates()
+    if (not with_keys or certificates is None
+            or not getattr(cluster, 'ca_cert_ref', None)):
+        values['ca_cert'] = ca_certificate(context, cluster)
+    else:
+        pairs = certificates.get_ca_key_pairs(context, cluster)
+        values['ca_cert'], values['ca_key'] = pairs[certificates.KUBERNETES]
+        values['etcd_ca_cert'], values['etcd_ca_key'] = pairs[
+            certificates.ETCD]
+        values['front_proxy_ca_cert'], values['front_proxy_ca_key'] = (
+            pairs[certificates.FRONT_PROXY])
+    values['ca_cert_hash'] = ca_cert_hash(values['ca_cert'])
+    return values
 
 
 def _with_suffix(url, suffix):
@@ -260,7 +343,7 @@ def _volume_size(cluster, cluster_template, nodegroups):
 
 
 def resolve(context, cluster, cluster_template, nodegroups=(), cloud=None,
-            new_keys=True):
+            new_keys=True, ca_keys=False):
     """Make the look-ups rendering needs and return them as :class:`Inputs`.
 
     :param context: a request context carrying a token (the caller's for
@@ -271,6 +354,8 @@ def resolve(context, cluster, cluster_template, nodegroups=(), cloud=None,
     :param cloud: a :class:`CloudAccess`; built from ``context`` if None.
     :param new_keys: make a fresh service account key pair (create and
         credential rotation); otherwise the stack keeps its own.
+    :param ca_keys: also fetch the CAs' private keys (see
+        :func:`cluster_cas`).
     :raises: InvalidParameterValue, ExternalNetworkNotFound,
         FixedNetworkNotFound, FixedSubnetNotFound, VolumeTypeNotFound
         (all 400), and CloudServiceUnavailable when a service is down.
@@ -304,7 +389,7 @@ def resolve(context, cluster, cluster_template, nodegroups=(), cloud=None,
     values.update(_trust(cluster))
     values['verify_ca'] = CONF.drivers.verify_ca
     values['openstack_ca'] = _openstack_ca()
-    values['ca_cert'] = ca_certificate(context, cluster)
+    values.update(cluster_cas(context, cluster, with_keys=ca_keys))
     if new_keys:
         public, private = make_service_account_keys()
         values['service_account_public_key'] = public

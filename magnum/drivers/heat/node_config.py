@@ -63,8 +63,8 @@ class NodeConfigDefinition(render.Definition):
         return self.node_parameters(cluster, cluster_template, inputs,
                                     labels)
 
-    def ca_parameters(self, ca_cert):
-        return {'ca_cert': self.encode(ca_cert)}
+    def ca_parameters(self, inputs):
+        return {'ca_cert': self.encode(inputs.ca_cert)}
 
     def credential_parameters(self, cluster):
         return {key: self.encode(value) for key, value in

@@ -68,6 +68,11 @@ class Definition:
     #: label -> Heat parameter, for labels passed through verbatim.
     label_parameters = {}
 
+    #: Whether the masters get the CAs' private keys, because they issue
+    #: the cluster's certificates themselves (see
+    #: :func:`magnum.drivers.heat.inputs.cluster_cas`).
+    ca_keys_on_masters = False
+
     def cluster_parameters(self, cluster, cluster_template, nodegroups,
                            inputs, labels):
         """Return the driver's own parameters of the cluster stack."""
@@ -86,9 +91,17 @@ class Definition:
             return {'master_image': image}
         return {'minion_image': image}
 
-    def ca_parameters(self, ca_cert):
-        """Return the parameters that carry a new CA certificate."""
-        return {'ca_cert': ca_cert}
+    def ca_parameters(self, inputs):
+        """Return the cluster stack's parameters that carry new CAs.
+
+        :param inputs: :class:`~magnum.drivers.heat.inputs.Inputs` of which
+            only the CA fields are read.
+        """
+        return {'ca_cert': inputs.ca_cert}
+
+    def nodegroup_ca_parameters(self, inputs):
+        """Return a nodegroup stack's parameters that carry new CAs."""
+        return self.ca_parameters(inputs)
 
     def credential_parameters(self, cluster):
         """Return the parameters that carry the trustee's credentials."""

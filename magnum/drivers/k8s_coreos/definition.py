@@ -30,6 +30,14 @@ IGNITION_VERSIONS = {
 
 DEFAULT_NETWORK_DRIVER = 'flannel'
 
+#: What only the masters get of the cluster's CAs (the Kubernetes CA
+#: certificate, ``ca_cert``, and its pin, ``ca_cert_hash``, go to every
+#: node). The parameters are named after the ``Inputs`` fields.
+MASTER_CA_PARAMETERS = ('ca_key', 'etcd_ca_cert', 'etcd_ca_key',
+                        'front_proxy_ca_cert', 'front_proxy_ca_key')
+#: The parameters holding private keys: ``hidden`` in every template.
+CA_KEY_PARAMETERS = ('ca_key', 'etcd_ca_key', 'front_proxy_ca_key')
+
 encode = node_config.percent_encode
 
 
@@ -71,20 +79,33 @@ def cluster_env(cluster, cluster_template, inputs, labels):
     return _env(lines)
 
 
+def _master_cas(inputs):
+    return {name: encode(getattr(inputs, name))
+            for name in MASTER_CA_PARAMETERS}
+
+
 def _kube_tag(labels):
     return labels.get('kube_tag') or k8s_labels.SCHEMA[
         'properties']['kube_tag']['default']
 
 
 class KubernetesDefinition(node_config.NodeConfigDefinition):
-    """The templates of the Kubernetes-on-CoreOS driver."""
+    """The templates of the Kubernetes-on-CoreOS driver.
+
+    The masters' ``kubeadm init`` issues every component certificate from
+    magnum's three CAs, so the cluster stack carries their keys
+    (:data:`MASTER_CA_PARAMETERS`); workers check the API server's CA
+    against ``ca_cert_hash`` when they join.
+    """
 
     template_dir = TEMPLATE_DIR
     label_parameters = label_table.parameters_table(k8s_labels.TARGETS)
     encode = staticmethod(encode)
+    ca_keys_on_masters = True
 
     def node_parameters(self, cluster, cluster_template, inputs, labels):
         params = self.secret_parameters(inputs)
+        params.update(self.nodegroup_ca_parameters(inputs))
         params.update({
             'service_account_public_key': encode(
                 inputs.service_account_public_key),
@@ -106,7 +127,17 @@ class KubernetesDefinition(node_config.NodeConfigDefinition):
         params = super().cluster_parameters(cluster, cluster_template,
                                             nodegroups, inputs, labels)
         params['master_kube_tag'] = _kube_tag(labels)
+        params.update(_master_cas(inputs))
         return params
+
+    def ca_parameters(self, inputs):
+        params = self.nodegroup_ca_parameters(inputs)
+        params.update(_master_cas(inputs))
+        return params
+
+    def nodegroup_ca_parameters(self, inputs):
+        return {'ca_cert': encode(inputs.ca_cert),
+                'ca_cert_hash': encode(inputs.ca_cert_hash)}
 
     def upgrade_parameters(self, cluster, cluster_template, nodegroup):
         params = super().upgrade_parameters(cluster, cluster_template,

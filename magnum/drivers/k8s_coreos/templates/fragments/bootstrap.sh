@@ -23,6 +23,12 @@ signal() {
 }
 trap 'signal FAILURE "bootstrap failed on line $LINENO"' ERR
 
+fail() {
+    log "$1"
+    signal FAILURE "$1"
+    exit 1
+}
+
 proxy_environment() {
     [ -n "${HTTP_PROXY:-}" ] && export http_proxy="$HTTP_PROXY"
     [ -n "${HTTPS_PROXY:-}" ] && export https_proxy="$HTTPS_PROXY"
@@ -80,9 +86,24 @@ pod_network_cidr() {
     fi
 }
 
+drop_empty_pki_files() {
+    # Ignition writes magnum's CAs (certificate and key) where kubeadm
+    # looks for them, so that kubeadm init issues every certificate of the
+    # cluster from them instead of making CAs of its own. Where magnum
+    # sends none (workers; a cluster without certificates) the files are
+    # empty, and kubeadm must not find them: join refuses to run where
+    # pki/ca.crt exists, init would fail to load them.
+    find /etc/kubernetes/pki -type f -empty -delete
+}
+
 start_master() {
     local address
     address=$(hostname -I | awk '{print $1}')
+    if [ -s /etc/kubernetes/pki/ca.key ]; then
+        log "kubeadm issues the cluster's certificates from magnum's CAs"
+    else
+        log "magnum sent no CA: kubeadm makes CAs of its own"
+    fi
     kubeadm init --token "$(join_token)" \
         --kubernetes-version "v${KUBE_TAG#v}" \
         --apiserver-bind-port "$KUBE_API_PORT" \
@@ -108,8 +129,12 @@ install_network() {
 }
 
 start_worker() {
+    # The API server must show the CA magnum pinned: a worker never joins
+    # an API it cannot verify.
+    [ -n "${CA_CERT_HASH:-}" ] ||
+        fail "no CA pin to verify the Kubernetes API with; the cluster has no certificates in magnum"
     kubeadm join "${API_ADDRESS}:${KUBE_API_PORT}" --token "$(join_token)" \
-        --discovery-token-unsafe-skip-ca-verification
+        --discovery-token-ca-cert-hash "$CA_CERT_HASH"
 }
 
 start_registry() {
@@ -121,6 +146,7 @@ main() {
     proxy_environment
     mount_docker_volume
     install_kubernetes
+    drop_empty_pki_files
     if [ "$NODE_ROLE" = master ]; then
         start_master
     else

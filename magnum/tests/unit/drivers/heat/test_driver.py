@@ -1,11 +1,16 @@
 """HeatDriver operations against a fake stack client."""
 
 from unittest import mock
+from urllib import parse
+
+import fixtures
 
 from magnum.common import context as magnum_context
 from magnum.common import exception
 from magnum.drivers.heat import driver as heat_driver
+from magnum.drivers.heat import inputs as heat_inputs
 from magnum.drivers.heat import stack
+from magnum.drivers.k8s_coreos import definition as k8s_definition
 from magnum.drivers.k8s_coreos import driver as k8s_driver
 from magnum.tests import base
 from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
@@ -43,12 +48,15 @@ class Driver(k8s_driver.Driver):
         self.fake = FakeStacks()
         self.ca = None
         self.contexts = []
+        self.resolved_with_ca_keys = []
 
     def stacks(self, context):
         self.contexts.append(context)
         return self.fake
 
-    def resolve_inputs(self, context, cluster, nodegroups, new_keys=True):
+    def resolve_inputs(self, context, cluster, nodegroups, new_keys=True,
+                       ca_keys=False):
+        self.resolved_with_ca_keys.append(ca_keys)
         return fx.resolved()
 
 
@@ -130,6 +138,15 @@ class TestHeatDriver(base.TestCase):
         self.assertEqual('n3w%21',
                          self.driver.fake.calls[0][2]['trustee_password'])
 
+    def test_only_the_cluster_stack_gets_the_ca_keys(self):
+        self.driver.create_cluster(None, fx.cluster(), None)
+        self.driver.fake.views['sid'] = stack.StackView(
+            'sid', 'CREATE_COMPLETE', None, {}, {})
+        self.driver.create_nodegroup(
+            None, self.cluster, fx.nodegroup('gpu', 'worker', 2,
+                                             is_default=False))
+        self.assertEqual([True, False], self.driver.resolved_with_ca_keys)
+
     def test_create_nodegroup_uses_cluster_outputs(self):
         self.driver.fake.views['sid'] = stack.StackView(
             'sid', 'CREATE_COMPLETE', None,
@@ -191,6 +208,58 @@ class TestHeatDriver(base.TestCase):
         cluster = fx.cluster(stack_id='sid', trust_id=None)
         self.driver.observe_cluster(admin, cluster)
         self.assertIs(admin, self.driver.contexts[-1])
+
+
+class TestRotateCa(base.TestCase):
+    """CA rotation pushes the new CAs, their keys to the masters only."""
+
+    def setUp(self):
+        super().setUp()
+        self.driver = Driver()
+        self.cluster = fx.cluster(stack_id='sid', ca_cert_ref='ref')
+        self.cluster.nodegroups.append(fx.nodegroup(
+            'gpu', 'worker', 1, is_default=False, stack_id='ng-sid'))
+        self.cas = self.useFixture(fixtures.MockPatchObject(
+            heat_inputs, 'cluster_cas', autospec=True,
+            return_value=dict(fx.CAS))).mock
+
+    def _pushed(self):
+        return {call[1]: {name: parse.unquote(value)
+                          for name, value in call[2].items()}
+                for call in self.driver.fake.calls}
+
+    def test_masters_get_keys_and_workers_the_pin(self):
+        self.driver.rotate_ca_certificate('ctx', self.cluster)
+        self.cas.assert_called_once_with('ctx', self.cluster,
+                                         with_keys=True)
+        pushed = self._pushed()
+        self.assertEqual(['sid', 'ng-sid'],
+                         [c[1] for c in self.driver.fake.calls])
+        self.assertEqual(fx.CAS, pushed['sid'])
+        self.assertEqual({'ca_cert': fx.CAS['ca_cert'],
+                          'ca_cert_hash': fx.CAS['ca_cert_hash']},
+                         pushed['ng-sid'])
+
+    def test_without_a_ca_nothing_is_pushed(self):
+        self.cas.return_value = dict.fromkeys(heat_inputs.CA_FIELDS, '')
+        self.assertRaises(exception.InvalidParameterValue,
+                          self.driver.rotate_ca_certificate, None,
+                          self.cluster)
+        self.assertEqual([], self.driver.fake.calls)
+
+    def test_a_stack_of_an_older_template_gets_what_it_declares(self):
+        logger = self.useFixture(fixtures.FakeLogger(level='DEBUG'))
+        older = {'ca_cert': '******', 'trust_id': '******'}
+        self.driver.fake.views['sid'] = stack.StackView(
+            'sid', 'CREATE_COMPLETE', None, {}, older)
+        self.driver.rotate_ca_certificate(None, self.cluster)
+        pushed = self._pushed()
+        self.assertEqual({'ca_cert': fx.CAS['ca_cert']}, pushed['sid'])
+        self.assertIn('ca_key', logger.output)
+        for name in k8s_definition.CA_KEY_PARAMETERS:
+            self.assertNotIn(fx.CAS[name].splitlines()[1], logger.output)
+            self.assertNotIn(parse.quote(fx.CAS[name], safe=''),
+                             logger.output)
 
 
 class TestCheckTemplate(base.TestCase):

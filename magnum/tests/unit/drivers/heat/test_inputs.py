@@ -1,10 +1,18 @@
-"""Input resolution: affinity negotiation and volume types."""
+"""Input resolution: affinity negotiation, volume types and the CAs."""
 
+import shutil
+import subprocess
 from unittest import mock
 
+import fixtures
+
 from magnum.common import exception
+from magnum.common.x509 import authority
+from magnum.common.x509 import keys
+from magnum.conductor import certificates
 from magnum.drivers.heat import inputs
 from magnum.tests import base
+from magnum.tests.unit.common.x509 import helpers
 from magnum.tests.unit.drivers.k8s_coreos import fixtures as fx
 
 
@@ -156,3 +164,101 @@ class TestResolve(base.TestCase):
         cluster = fx.cluster(ct)
         self.assertRaises(exception.InvalidParameterValue, inputs.resolve,
                           None, cluster, ct, [], cloud=FakeCloud())
+
+
+def _new_ca(testcase, name='k8s'):
+    """Return (certificate PEM, unencrypted key PEM) of a fresh CA."""
+    testcase.config(group='x509', rsa_key_size=helpers.TEST_KEY_SIZE)
+    issued = authority.generate_ca(name)
+    return issued.certificate, keys.decrypt_private_key(
+        issued.private_key, issued.passphrase)
+
+
+def _openssl(args, data):
+    return subprocess.run(args, input=data, capture_output=True,
+                          check=True).stdout
+
+
+class TestCaCertHash(base.TestCase):
+
+    def test_same_as_openssl(self):
+        # What the kubeadm documentation tells to compute by hand.
+        if not (shutil.which('openssl') and shutil.which('sha256sum')):
+            self.skipTest('openssl or sha256sum is not installed')
+        pem, _key = _new_ca(self)
+        public = _openssl(['openssl', 'x509', '-pubkey', '-noout'],
+                          pem.encode())
+        der = _openssl(['openssl', 'pkey', '-pubin', '-outform', 'der'],
+                       public)
+        digest = _openssl(['sha256sum'], der).decode().split()[0]
+        self.assertEqual('sha256:' + digest, inputs.ca_cert_hash(pem))
+        self.assertEqual('sha256:' + digest,
+                         inputs.ca_cert_hash(pem.encode()))
+
+    def test_empty_without_a_certificate(self):
+        self.assertEqual('', inputs.ca_cert_hash(''))
+
+    def test_not_a_certificate(self):
+        self.assertRaises(ValueError, inputs.ca_cert_hash, 'garbage')
+
+
+class TestClusterCas(base.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.pairs = {kind: _new_ca(self, kind)
+                      for kind in certificates.CA_REF_FIELDS}
+        self.get_pairs = self.useFixture(fixtures.MockPatchObject(
+            certificates, 'get_ca_key_pairs', autospec=True,
+            return_value=self.pairs)).mock
+        self.get_ca = self.useFixture(fixtures.MockPatchObject(
+            certificates, 'get_ca_certificate', autospec=True,
+            return_value=self.pairs[certificates.KUBERNETES][0])).mock
+        self.cluster = fx.cluster(ca_cert_ref='ref')
+
+    def test_with_keys(self):
+        got = inputs.cluster_cas('ctx', self.cluster, with_keys=True)
+        self.get_pairs.assert_called_once_with('ctx', self.cluster)
+        kube, etcd, proxy = (self.pairs[certificates.KUBERNETES],
+                             self.pairs[certificates.ETCD],
+                             self.pairs[certificates.FRONT_PROXY])
+        self.assertEqual({
+            'ca_cert': kube[0], 'ca_key': kube[1],
+            'etcd_ca_cert': etcd[0], 'etcd_ca_key': etcd[1],
+            'front_proxy_ca_cert': proxy[0], 'front_proxy_ca_key': proxy[1],
+            'ca_cert_hash': inputs.ca_cert_hash(kube[0])}, got)
+        self.assertIn('BEGIN PRIVATE KEY', got['ca_key'])
+
+    def test_without_keys_the_certificate_and_its_pin(self):
+        got = inputs.cluster_cas('ctx', self.cluster)
+        self.get_pairs.assert_not_called()
+        kube = self.pairs[certificates.KUBERNETES][0]
+        self.assertEqual(dict(dict.fromkeys(inputs.CA_FIELDS, ''),
+                              ca_cert=kube,
+                              ca_cert_hash=inputs.ca_cert_hash(kube)), got)
+
+    def test_secrets_stay_out_of_repr(self):
+        shown = repr(inputs.Inputs(**inputs.cluster_cas(
+            'ctx', self.cluster, with_keys=True)))
+        for _cert, key in self.pairs.values():
+            self.assertNotIn(key.splitlines()[1], shown)
+        self.assertIn('ca_cert_hash', shown)
+        self.assertNotIn('p@ss word', repr(fx.resolved()))
+
+    def test_a_cluster_without_certificates_gets_nothing(self):
+        cluster = fx.cluster(ca_cert_ref=None)
+        got = inputs.cluster_cas('ctx', cluster, with_keys=True)
+        self.assertEqual(dict.fromkeys(inputs.CA_FIELDS, ''), got)
+        self.get_pairs.assert_not_called()
+        self.get_ca.assert_not_called()
+
+    def test_resolve_gathers_them(self):
+        ct = fx.template()
+        got = inputs.resolve(None, self.cluster, ct, self.cluster.nodegroups,
+                             cloud=FakeCloud(), new_keys=False, ca_keys=True)
+        self.assertEqual(self.pairs[certificates.ETCD][1], got.etcd_ca_key)
+        self.assertTrue(got.ca_cert_hash.startswith('sha256:'))
+        got = inputs.resolve(None, self.cluster, ct, self.cluster.nodegroups,
+                             cloud=FakeCloud(), new_keys=False)
+        self.assertEqual('', got.etcd_ca_key)
+        self.assertEqual('', got.ca_key)

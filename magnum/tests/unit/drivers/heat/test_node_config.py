@@ -48,7 +48,9 @@ class TestNodeConfig(base.TestCase):
         self.assertEqual('p@ss word', base64.b64decode(
             secrets['trustee_password']).decode())
         self.assertEqual({'ca_cert': node_config.base64_encode('PEM')},
-                         defn.ca_parameters('PEM'))
+                         defn.ca_parameters(fx.resolved(ca_cert='PEM')))
+        self.assertEqual(defn.ca_parameters(fx.resolved()),
+                         defn.nodegroup_ca_parameters(fx.resolved()))
         creds = defn.credential_parameters(fx.cluster())
         self.assertEqual('trustee', base64.b64decode(
             creds['trustee_username']).decode())

@@ -78,14 +78,29 @@ def cluster(ct=None, nodegroups=None, **kw):
     return c
 
 
+def _pem(kind, body):
+    return '-----BEGIN %s-----\n%s\n-----END %s-----\n' % (kind, body, kind)
+
+
+#: Stand-ins for the CA fields of the inputs (real PEM is long).
+CAS = dict(
+    ca_cert=_pem('CERTIFICATE', 'CA'),
+    ca_key=_pem('PRIVATE KEY', 'CA KEY'),
+    etcd_ca_cert=_pem('CERTIFICATE', 'ETCD CA'),
+    etcd_ca_key=_pem('PRIVATE KEY', 'ETCD CA KEY'),
+    front_proxy_ca_cert=_pem('CERTIFICATE', 'FRONT PROXY CA'),
+    front_proxy_ca_key=_pem('PRIVATE KEY', 'FRONT PROXY CA KEY'),
+    ca_cert_hash='sha256:' + '0123456789abcdef' * 4)
+
+
 def resolved(**kw):
     values = dict(
+        CAS,
         auth_url='http://127.0.0.1:5000/v3',
         magnum_url='http://127.0.0.1:9511/v1', region_name='RegionOne',
         project_id='demo-project', trustee_domain_id='trustee-domain',
         trustee_user_id='trustee-id', trustee_username='trustee',
         trustee_password='p@ss word', trust_id='',
-        ca_cert='-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n',
         external_network_id=EXTERNAL_NETWORK,
         fixed_network_name='My_Cluster.one',
         affinity_policy='soft-anti-affinity',

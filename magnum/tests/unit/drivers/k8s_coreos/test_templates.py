@@ -5,6 +5,8 @@ labels schema, the parameter table and the templates agree.
 import glob
 import json
 import os
+import re
+from urllib import parse
 
 from magnum.common import exception
 from magnum.drivers.heat import labels as heat_labels
@@ -128,3 +130,190 @@ class TestValidation(base.TestCase):
                                   self.driver.validate_cluster, None,
                                   cluster, ct)
         self.assertIn('kube_tag', str(error))
+
+
+#: Parameters holding secrets that Heat must not show.
+SECRETS = definition.CA_KEY_PARAMETERS + (
+    'service_account_private_key', 'trustee_password', 'trust_id')
+
+
+def _heat(node, params, conditions):
+    """Evaluate the few intrinsic functions the node's user data uses.
+
+    Attributes and resources stand for themselves: no server exists.
+    """
+    if isinstance(node, list):
+        return [_heat(item, params, conditions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if len(node) == 1:
+        (name, arg), = node.items()
+        if name == 'get_param':
+            return params[arg]
+        if name in ('get_attr', 'get_resource'):
+            return '<%s>' % (arg if isinstance(arg, str) else arg[0])
+        if name == 'get_file':
+            with open(os.path.join(TEMPLATES, arg)) as stream:
+                return stream.read()
+        if name == 'if':
+            condition, then, otherwise = arg
+            return _heat(then if conditions[condition] else otherwise,
+                         params, conditions)
+        if name == 'list_join':
+            return arg[0].join(str(item) for item in
+                               _heat(arg[1], params, conditions))
+        if name == 'str_replace':
+            text = _heat(arg['template'], params, conditions)
+            mapping = _heat(arg['params'], params, conditions)
+            # Heat replaces the longest placeholders first.
+            for key in sorted(mapping, key=len, reverse=True):
+                text = text.replace(key, str(mapping[key]))
+            return text
+    return {key: _heat(value, params, conditions)
+            for key, value in node.items()}
+
+
+def _node_properties(rendered, group):
+    """What cluster.yaml's ``group`` passes node.yaml, evaluated."""
+    cluster = _load(os.path.join(TEMPLATES, 'cluster.yaml'))
+    params = {name: spec.get('default')
+              for name, spec in cluster['parameters'].items()}
+    params.update(rendered.parameters)
+    resource_def = cluster['resources'][group]['properties']['resource_def']
+    return _heat(resource_def['properties'], params, {})
+
+
+def _ignition_files(properties):
+    """Render node.yaml's user data; return {path: (mode, contents)}."""
+    node = _load(os.path.join(TEMPLATES, 'node.yaml'))
+    conditions = {
+        'is_master': properties['role'] == 'master',
+        'ignition_v2': properties['ignition_version'] == '2.2.0',
+        'wait': properties['wait_for_nodes'],
+    }
+    user_data = _heat(node['resources']['user_data']['properties']['value'],
+                      properties, conditions)
+    files = json.loads(user_data)['storage']['files']
+    return {f['path']: (f['mode'], parse.unquote(
+        f['contents']['source'][len('data:,'):])) for f in files}
+
+
+PKI = {
+    '/etc/kubernetes/pki/ca.crt': (0o644, 'ca_cert'),
+    '/etc/kubernetes/pki/ca.key': (0o600, 'ca_key'),
+    '/etc/kubernetes/pki/etcd/ca.crt': (0o644, 'etcd_ca_cert'),
+    '/etc/kubernetes/pki/etcd/ca.key': (0o600, 'etcd_ca_key'),
+    '/etc/kubernetes/pki/front-proxy-ca.crt': (0o644, 'front_proxy_ca_cert'),
+    '/etc/kubernetes/pki/front-proxy-ca.key': (0o600, 'front_proxy_ca_key'),
+}
+
+
+class TestClusterCas(base.TestCase):
+    """Masters get magnum's CAs and their keys, where kubeadm reads them;
+    workers get only the pin they join with.
+    """
+
+    def setUp(self):
+        super().setUp()
+        ct = fx.template()
+        self.cluster = fx.cluster(ct)
+        self.defn = definition.KubernetesDefinition()
+        self.rendered = render.render_cluster(
+            self.defn, self.cluster, ct, self.cluster.nodegroups,
+            fx.resolved())
+        self.nodegroup = render.render_nodegroup(
+            self.defn, self.cluster, ct,
+            fx.nodegroup('extra', 'worker', 1, is_default=False),
+            fx.resolved(), {})
+
+    def test_cluster_stack_carries_the_cas_and_keys(self):
+        for name, value in fx.CAS.items():
+            self.assertEqual(value,
+                             parse.unquote(self.rendered.parameters[name]))
+
+    def test_nodegroup_stack_carries_no_ca_key(self):
+        params = self.nodegroup.parameters
+        self.assertEqual(set(), set(params) & set(
+            definition.MASTER_CA_PARAMETERS))
+        self.assertEqual(fx.CAS['ca_cert_hash'],
+                         parse.unquote(params['ca_cert_hash']))
+        self.assertEqual(set(), _parameters('nodegroup.yaml') & set(
+            definition.MASTER_CA_PARAMETERS))
+
+    def test_masters_get_the_cas_and_workers_empty_strings(self):
+        masters = _node_properties(self.rendered, 'masters')
+        workers = _node_properties(self.rendered, 'workers')
+        for name in definition.MASTER_CA_PARAMETERS:
+            self.assertEqual(self.rendered.parameters[name], masters[name])
+            self.assertEqual('', workers[name], name)
+        for name in ('ca_cert', 'ca_cert_hash'):
+            self.assertEqual(masters[name], workers[name])
+        nodegroup = _load(os.path.join(TEMPLATES, 'nodegroup.yaml'))
+        passed = nodegroup['resources']['workers']['properties'][
+            'resource_def']['properties']
+        for name in definition.MASTER_CA_PARAMETERS:
+            self.assertEqual('', passed[name], name)
+
+    def test_secret_parameters_are_hidden_everywhere(self):
+        declaring = set()
+        for path in glob.glob(os.path.join(TEMPLATES, '*.yaml')):
+            parameters = _load(path).get('parameters') or {}
+            for name in SECRETS:
+                if name in parameters:
+                    with self.subTest(template=path, parameter=name):
+                        self.assertIs(True, parameters[name].get('hidden'))
+                    if name in definition.CA_KEY_PARAMETERS:
+                        declaring.add(os.path.basename(path))
+        self.assertEqual({'cluster.yaml', 'node.yaml'}, declaring)
+
+    def test_master_user_data_writes_the_cas_for_kubeadm(self):
+        for version in ('3.3.0', '2.2.0'):
+            with self.subTest(ignition=version):
+                properties = _node_properties(self.rendered, 'masters')
+                properties['ignition_version'] = version
+                files = _ignition_files(properties)
+                for path, (mode, name) in PKI.items():
+                    self.assertEqual((mode, fx.CAS[name]), files[path])
+                self.assertEqual(fx.CAS['ca_cert'],
+                                 files['/etc/magnum/ca.crt'][1])
+                self.assertIn('CA_CERT_HASH=%s\n' % fx.CAS['ca_cert_hash'],
+                              files['/etc/magnum/cluster.env'][1])
+
+    def test_worker_user_data_has_the_pin_and_no_ca_material(self):
+        files = _ignition_files(_node_properties(self.rendered, 'workers'))
+        for path in PKI:
+            self.assertEqual('', files[path][1], path)
+        self.assertEqual('', files['/etc/magnum/service-account.key'][1])
+        self.assertEqual(fx.CAS['ca_cert'], files['/etc/magnum/ca.crt'][1])
+        self.assertIn('CA_CERT_HASH=%s\n' % fx.CAS['ca_cert_hash'],
+                      files['/etc/magnum/cluster.env'][1])
+
+    def test_every_placeholder_is_replaced(self):
+        node = _load(os.path.join(TEMPLATES, 'node.yaml'))
+        replaced = set(node['resources']['user_data']['properties'][
+            'value']['str_replace']['params'])
+        for name in ('ignition-v2.json', 'ignition-v3.json'):
+            with open(os.path.join(TEMPLATES, name)) as stream:
+                found = set(re.findall(r'__[A-Z0-9_]+?__', stream.read()))
+            # Spec 2 files name their version themselves.
+            self.assertEqual(replaced - {'__IGNITION_VERSION__'},
+                             found - {'__IGNITION_VERSION__'}, name)
+
+
+class TestBootstrapJoin(base.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.script = definition.bootstrap_script()
+
+    def test_workers_join_with_the_pin(self):
+        self.assertIn('--discovery-token-ca-cert-hash "$CA_CERT_HASH"',
+                      self.script)
+        self.assertNotIn('unsafe-skip', self.script)
+
+    def test_empty_ca_files_go_before_kubeadm_runs(self):
+        main = self.script[self.script.index('\nmain() {'):]
+        self.assertLess(main.index('drop_empty_pki_files'),
+                        main.index('start_master'))
+        self.assertIn('find /etc/kubernetes/pki -type f -empty -delete',
+                      self.script)
