@@ -6,8 +6,8 @@ set -euo pipefail
 
 STATE=/var/lib/magnum
 BIN=/opt/bin
-mkdir -p "$STATE" "$BIN" /etc/kubernetes/pki
-export PATH="$BIN:$PATH"
+ETC=/etc/magnum
+PKI=/etc/kubernetes/pki
 
 log() { echo "magnum-bootstrap: $*" >&2; }
 
@@ -62,12 +62,29 @@ UNIT
     systemctl enable kubelet.service
 }
 
-mount_docker_volume() {
-    # The container storage volume, when there is one, is the second disk.
-    [ -b /dev/vdb ] || return 0
-    blkid /dev/vdb >/dev/null 2>&1 || mkfs.xfs /dev/vdb
-    mkdir -p /var/lib/containerd
-    mount /dev/vdb /var/lib/containerd
+volume_device() {
+    # The disk of Cinder volume $1, by its id (the name a virtio disk gets
+    # from its serial, the id's first 20 characters): the device name Nova
+    # was asked for is only a hint to the guest. The volume is attached
+    # after the server is created, so wait for it.
+    local path="/dev/disk/by-id/virtio-${1:0:20}" tries=0
+    until [ -b "$path" ]; do
+        tries=$((tries + 1))
+        [ "$tries" -le 60 ] || fail "volume $1 did not appear at $path"
+        sleep 5
+    done
+    echo "$path"
+}
+
+mount_volume() {
+    # Mount volume $1 (when the node has one) at $2, formatting it first
+    # when it is new.
+    local device
+    [ -n "${1:-}" ] || return 0
+    device=$(volume_device "$1")
+    blkid "$device" >/dev/null 2>&1 || mkfs.xfs "$device"
+    mkdir -p "$2"
+    mount "$device" "$2"
 }
 
 join_token() {
@@ -93,26 +110,84 @@ drop_empty_pki_files() {
     # sends none (workers; a cluster without certificates) the files are
     # empty, and kubeadm must not find them: join refuses to run where
     # pki/ca.crt exists, init would fail to load them.
-    find /etc/kubernetes/pki -type f -empty -delete
+    find "$PKI" -type f -empty -delete
+}
+
+install_service_account_keys() {
+    # kubeadm takes the key pair it finds: every master then signs and
+    # checks service-account tokens with magnum's, and a master that joins
+    # has the same key as the first.
+    [ -s "$ETC/service-account.key" ] || return 0
+    install -m 0600 "$ETC/service-account.key" "$PKI/sa.key"
+    install -m 0644 "$ETC/service-account.pub" "$PKI/sa.pub"
+}
+
+first_master() {
+    # Masters are named <cluster>-master-<index>: master 0 creates the
+    # control plane, the others join it.
+    [ "${NODE_NAME##*-}" = 0 ]
+}
+
+api_certificate_names() {
+    # Every address clients reach the API at: the node's own, the load
+    # balancer's and the floating IPs, so the API server's certificate is
+    # valid for the address in the users' kubeconfig.
+    local names extra
+    names=$(hostname -I | awk '{print $1}')
+    for extra in "${API_ADDRESS:-}" "${API_PUBLIC_ADDRESS:-}" \
+            "${NODE_PUBLIC_ADDRESS:-}"; do
+        if [ -n "$extra" ]; then
+            names="$names,$extra"
+        fi
+    done
+    echo "$names"
 }
 
 start_master() {
-    local address
-    address=$(hostname -I | awk '{print $1}')
-    if [ -s /etc/kubernetes/pki/ca.key ]; then
+    install_service_account_keys
+    if [ -s "$PKI/ca.key" ]; then
         log "kubeadm issues the cluster's certificates from magnum's CAs"
     else
         log "magnum sent no CA: kubeadm makes CAs of its own"
     fi
-    kubeadm init --token "$(join_token)" \
+    if first_master; then
+        init_control_plane
+        export KUBECONFIG=/etc/kubernetes/admin.conf
+        install_network
+    else
+        join_control_plane
+    fi
+}
+
+init_control_plane() {
+    local endpoint=()
+    # With a load balancer the control plane is known by its address, so
+    # that more masters can join it.
+    if [ -n "${API_ADDRESS:-}" ]; then
+        endpoint=(--control-plane-endpoint "${API_ADDRESS}:${KUBE_API_PORT}")
+    fi
+    # The token never expires: nodes added by a resize months later join
+    # with it too.
+    kubeadm init --token "$(join_token)" --token-ttl 0 \
+        "${endpoint[@]}" \
         --kubernetes-version "v${KUBE_TAG#v}" \
         --apiserver-bind-port "$KUBE_API_PORT" \
-        --apiserver-cert-extra-sans "$address" \
+        --apiserver-cert-extra-sans "$(api_certificate_names)" \
         --pod-network-cidr "$(pod_network_cidr)" \
         --service-cidr "$PORTAL_NETWORK_CIDR" \
         --service-dns-domain "$DNS_CLUSTER_DOMAIN"
-    export KUBECONFIG=/etc/kubernetes/admin.conf
-    install_network
+}
+
+join_control_plane() {
+    # The CAs and the service-account key are already here (from magnum),
+    # which is all kubeadm needs to add a master.
+    [ -n "${API_ADDRESS:-}" ] ||
+        fail "${NODE_NAME} has no control plane to join: more than one master needs the API load balancer"
+    [ -n "${CA_CERT_HASH:-}" ] ||
+        fail "no CA pin to verify the Kubernetes API with; the cluster has no certificates in magnum"
+    kubeadm join "${API_ADDRESS}:${KUBE_API_PORT}" --token "$(join_token)" \
+        --discovery-token-ca-cert-hash "$CA_CERT_HASH" \
+        --control-plane --apiserver-bind-port "$KUBE_API_PORT"
 }
 
 install_network() {
@@ -143,8 +218,13 @@ start_registry() {
 }
 
 main() {
+    mkdir -p "$STATE" "$BIN" "$PKI"
+    export PATH="$BIN:$PATH"
     proxy_environment
-    mount_docker_volume
+    mount_volume "${DOCKER_VOLUME_ID:-}" /var/lib/containerd
+    if [ "$NODE_ROLE" = master ]; then
+        mount_volume "${ETCD_VOLUME_ID:-}" /var/lib/etcd
+    fi
     install_kubernetes
     drop_empty_pki_files
     if [ "$NODE_ROLE" = master ]; then
@@ -158,4 +238,7 @@ main() {
     signal SUCCESS "${NODE_NAME} is a Kubernetes ${NODE_ROLE}"
 }
 
-main "$@"
+# Sourced (by the tests) it only defines the functions.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
+fi

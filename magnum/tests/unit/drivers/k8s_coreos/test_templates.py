@@ -180,7 +180,16 @@ def _node_properties(rendered, group):
               for name, spec in cluster['parameters'].items()}
     params.update(rendered.parameters)
     resource_def = cluster['resources'][group]['properties']['resource_def']
-    return _heat(resource_def['properties'], params, {})
+    conditions = {
+        'lb': _true(params['master_lb_enabled']),
+        'tls': not _true(params['tls_disabled']),
+        'floating': _true(params['floating_ip_enabled']),
+    }
+    return _heat(resource_def['properties'], params, conditions)
+
+
+def _true(value):
+    return str(value).lower() == 'true'
 
 
 def _ignition_files(properties):
@@ -190,9 +199,15 @@ def _ignition_files(properties):
         'is_master': properties['role'] == 'master',
         'ignition_v2': properties['ignition_version'] == '2.2.0',
         'wait': properties['wait_for_nodes'],
+        'docker_volume': str(properties['docker_volume_size']) != '0',
+        'etcd_volume': (properties['role'] == 'master'
+                        and str(properties['etcd_volume_size']) != '0'),
     }
+    params = {name: spec.get('default')
+              for name, spec in node['parameters'].items()}
+    params.update(properties)
     user_data = _heat(node['resources']['user_data']['properties']['value'],
-                      properties, conditions)
+                      params, conditions)
     files = json.loads(user_data)['storage']['files']
     return {f['path']: (f['mode'], parse.unquote(
         f['contents']['source'][len('data:,'):])) for f in files}
@@ -300,6 +315,42 @@ class TestClusterCas(base.TestCase):
                              found - {'__IGNITION_VERSION__'}, name)
 
 
+class TestApiAddresses(base.TestCase):
+    """Where masters find the control plane and which addresses the API
+    certificate must name.
+    """
+
+    def _properties(self, lb):
+        ct = fx.template(master_lb_enabled=lb)
+        cluster = fx.cluster(ct)
+        rendered = render.render_cluster(
+            definition.KubernetesDefinition(), cluster, ct,
+            cluster.nodegroups, fx.resolved())
+        return (_node_properties(rendered, 'masters'),
+                _node_properties(rendered, 'workers'))
+
+    def test_masters_behind_a_load_balancer_know_its_addresses(self):
+        masters, workers = self._properties(lb=True)
+        self.assertEqual('<api_lb>', masters['api_address'])
+        self.assertEqual('<api_lb>', masters['api_public_address'])
+        self.assertEqual('<api_private_address>', workers['api_address'])
+
+    def test_a_single_master_creates_the_control_plane_alone(self):
+        masters, _ = self._properties(lb=False)
+        self.assertEqual('', masters['api_address'])
+        self.assertEqual('', masters['api_public_address'])
+
+    def test_node_env_names_addresses_and_volumes(self):
+        masters, _ = self._properties(lb=True)
+        env = _ignition_files(masters)['/etc/magnum/cluster.env'][1]
+        for line in ('API_ADDRESS=<api_lb>\n',
+                     'API_PUBLIC_ADDRESS=<api_lb>\n',
+                     'NODE_PUBLIC_ADDRESS=<floating_ip>\n'):
+            self.assertIn(line, env)
+        self.assertIn('ETCD_VOLUME_ID=', env)
+        self.assertIn('DOCKER_VOLUME_ID=', env)
+
+
 class TestBootstrapJoin(base.TestCase):
 
     def setUp(self):
@@ -315,5 +366,3 @@ class TestBootstrapJoin(base.TestCase):
         main = self.script[self.script.index('\nmain() {'):]
         self.assertLess(main.index('drop_empty_pki_files'),
                         main.index('start_master'))
-        self.assertIn('find /etc/kubernetes/pki -type f -empty -delete',
-                      self.script)
