@@ -87,9 +87,6 @@ class HeatDriver(base.Driver):
     #: The :class:`~magnum.drivers.heat.render.Definition` of the driver.
     definition = None
 
-    #: Template parameter carrying the CA certificate PEM.
-    ca_parameter = 'ca_cert'
-
     #: Output names and API URL of the templates
     #: (:class:`~magnum.drivers.heat.observe.CoeOutputs`).
     coe_outputs = heat_observe.KUBERNETES
