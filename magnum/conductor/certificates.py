@@ -76,10 +76,8 @@ def _as_cluster_project(func):
     """
     @functools.wraps(func)
     def wrapper(context, cluster, *args, **kwargs):
-        if (cluster.trust_id and cluster.trustee_user_id
-                and cluster.trustee_password):
-            context = auth.trust_context(cluster)
-        return func(context, cluster, *args, **kwargs)
+        return func(auth.cluster_owner_context(context, cluster), cluster,
+                    *args, **kwargs)
     return wrapper
 
 

@@ -240,6 +240,21 @@ def trust_context(cluster):
         is_admin=False)
 
 
+def cluster_owner_context(context, cluster):
+    """Return the cluster's trust context when it has a trust, else
+    ``context``.
+
+    Through the trust magnum acts as the cluster's creator in its
+    project, which services that check the project (Heat, Barbican)
+    accept whoever asked: the status sync's admin context, a resumed
+    operation, an admin of another project.
+    """
+    if (cluster.trust_id and cluster.trustee_user_id
+            and cluster.trustee_password):
+        return trust_context(cluster)
+    return context
+
+
 def session_for_context(context):
     """Return a session for any context magnum builds.
 

@@ -45,6 +45,7 @@ ROTATED_SUFFIX = '_rotated'
 _REFUSED = (ka_exceptions.Forbidden, ka_exceptions.Unauthorized)
 
 trust_context = auth.trust_context
+cluster_owner_context = auth.cluster_owner_context
 
 
 def trustee_name(cluster):

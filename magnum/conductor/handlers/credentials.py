@@ -79,11 +79,9 @@ def driver_context(context, cluster):
     :func:`magnum.conductor.operations.context_for_takeover`); it then
     acts through the cluster's trust, when the cluster has one.
     """
-    if context.auth_token or not (cluster.trust_id
-                                  and cluster.trustee_user_id
-                                  and cluster.trustee_password):
+    if context.auth_token:
         return context
-    return _trusts().trust_context(cluster)
+    return _trusts().cluster_owner_context(context, cluster)
 
 
 def rotate_trust(context, cluster):

@@ -63,19 +63,6 @@ def cloud_session_for(context):
     return keystone_auth.session_for_context(context)
 
 
-def polling_context(context, cluster):
-    """Return the context to read a cluster's stacks with.
-
-    The cluster's trust when it has one: the status sync hands over an
-    admin context without a token, and the trust reads the stacks as
-    their owner. Otherwise ``context`` itself.
-    """
-    if (cluster.trust_id and cluster.trustee_user_id
-            and cluster.trustee_password):
-        return keystone_auth.trust_context(cluster)
-    return context
-
-
 def _remember_stack(owner, stack_id):
     owner.stack_id = stack_id
     owner.save()
@@ -229,7 +216,8 @@ class HeatDriver(base.Driver):
         predelete.delete_load_balancers(self.networking(context), cluster)
 
     def observe_cluster(self, context, cluster):
-        client = self.stacks(polling_context(context, cluster))
+        client = self.stacks(
+            keystone_auth.cluster_owner_context(context, cluster))
         views = {}
         for stack_id in {cluster.stack_id} | {
                 ng.stack_id for ng in cluster.nodegroups}:

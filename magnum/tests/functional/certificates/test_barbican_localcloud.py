@@ -44,18 +44,19 @@ class BarbicanTestCase(db_utils.DbTestCase):
         # Barbican as the demo user sees it, to check what is stored.
         self.barbican = ks_session.Session().get
 
+    def _get(self, ref):
+        """GET ``ref`` as the demo user; any status is returned."""
+        return self.barbican(ref, raise_exc=False, headers={
+            'X-Auth-Token': self.demo.auth_token,
+            'Accept': 'application/json'})
+
     def _status(self, ref):
         """Return the HTTP status of GET ``ref`` as the demo user."""
-        response = self.barbican(ref, raise_exc=False, headers={
-            'X-Auth-Token': self.demo.auth_token,
-            'Accept': 'application/json'})
-        return response.status_code
+        return self._get(ref).status_code
 
     def _container(self, ref):
-        response = self.barbican(ref, headers={
-            'X-Auth-Token': self.demo.auth_token,
-            'Accept': 'application/json'})
-        response.raise_for_status()
+        response = self._get(ref)
+        self.assertEqual(200, response.status_code, ref)
         return response.json()
 
     def _secret_refs(self, container_ref):
